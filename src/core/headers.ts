@@ -1,0 +1,98 @@
+/**
+ * Column roles and their header synonyms in English and French (SPEC section 2).
+ * A header matches a role when, compared case-, accent- and punctuation-insensitively,
+ * it equals or starts with one of the role's synonyms.
+ */
+
+import { normalizeKey } from "./text";
+
+export const ROLES = [
+  "number", "recommendation", "unit", "division", "code", "name", "aliases", "addressedTo", "priority", "category",
+  "acceptance", "action", "responsible", "budget", "targetDate", "status", "followUp", "comments", "evidence",
+  "responseDate",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Human names of roles, for messages. */
+export const ROLE_LABELS: Record<Role, string> = {
+  number: "No.", recommendation: "Recommendation", unit: "Unit", division: "Division", code: "Code", name: "Name",
+  aliases: "Aliases", addressedTo: "Addressed to", priority: "Priority", category: "Category", acceptance: "Acceptance",
+  action: "Planned action", responsible: "Responsible", budget: "Budget", targetDate: "Target date", status: "Status",
+  followUp: "Follow-up status", comments: "Comments", evidence: "Evidence", responseDate: "Response date",
+};
+
+const SYNONYMS: [Role, string[]][] = [
+  ["number", ["No", "No.", "Rec. no.", "Rec no", "Recommendation no.", "Recommendation number", "#", "N°", "Nº", "Numéro", "Recommandation n°", "Ref", "Réf"]],
+  ["recommendation", ["Recommendation", "Recommendation text", "Recommandation", "Texte"]],
+  ["addressedTo", ["Addressed to", "Responsible units", "Responsible unit(s)", "For action by", "Adressée à", "Adressé à", "Destinataires"]],
+  ["unit", ["Unit", "Programme unit", "Program unit", "Office", "Entity", "Division/Unit", "Unité", "Entité", "Bureau", "Service"]],
+  ["division", ["Division", "Department", "Group", "Département", "Direction"]],
+  ["code", ["Code", "Unit code", "Code unité"]],
+  ["name", ["Name", "Unit name", "Nom"]],
+  ["aliases", ["Aliases", "Alias", "Other spellings", "Autres noms"]],
+  ["priority", ["Priority", "Critical/Important", "Priorité"]],
+  ["category", ["Category", "Theme", "Catégorie", "Thème"]],
+  ["acceptance", [
+    "Acceptance", "Accepted?", "Accepted? (Yes/No)", "Accepted Partially accepted Rejected", "Management response",
+    "Acceptation", "Acceptée ?", "Acceptée", "Réponse de la direction",
+  ]],
+  ["action", ["Planned action", "Proposed action", "Key actions", "Action plan", "Action prévue", "Actions prévues", "Actions proposées", "Plan d'action"]],
+  ["responsible", ["Responsible", "Title of responsible individual", "Focal point", "Responsable"]],
+  ["budget", ["Budget", "Budget allocated", "Budget alloué"]],
+  ["targetDate", ["Target date", "Implementation date", "Due date", "Deadline", "Timeframe", "Date cible", "Date de mise en œuvre", "Échéance"]],
+  ["status", ["Status", "Implementation status", "C/O", "Statut", "État"]],
+  ["comments", ["Comments", "Client comments", "Remarks", "Commentaires", "Observations"]],
+  ["evidence", ["Evidence", "Means of verification", "Preuve", "Justificatif"]],
+  ["responseDate", ["Response date", "Date of response", "Date de réponse"]],
+];
+
+/** Synonyms, longest first, so `Recommendation no.` wins over `Recommendation`, `Responsible units` over `Responsible`. */
+const ORDERED: { role: Role; key: string }[] = SYNONYMS.flatMap(([role, words]) =>
+  words.map((w) => ({ role, key: normalizeKey(w) })),
+).sort((a, b) => b.key.length - a.key.length);
+
+/** A follow-up period named by a header: `6 months`, `one year`, `2 ans`, `2025`. */
+export interface Period {
+  label: string;
+  /** Months after the response date, when the header names a duration. */
+  months: number | null;
+  /** Calendar year, when the header names only a year. */
+  year: number | null;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, a: 1, un: 1, une: 1, two: 2, deux: 2, three: 3, trois: 3, four: 4, quatre: 4, five: 5, cinq: 5, six: 6,
+  twelve: 12, eighteen: 18, douze: 12, dix: 10, ten: 10,
+};
+
+/** The period a header names, or null. */
+export function headerPeriod(header: string): Period | null {
+  const key = normalizeKey(header);
+  const num = (w: string): number | null => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w] ?? null);
+  let m = /\b(\d+|one|two|three|six|twelve|eighteen|un|deux|trois|six|douze|dix|ten)\s+(months?|mois)\b/.exec(key);
+  if (m && num(m[1]) !== null) return { label: `${num(m[1])} months`, months: num(m[1]), year: null };
+  m = /\b(\d+|one|a|two|three|four|five|un|une|deux|trois|quatre|cinq)\s+(years?|ans?|annees?)\b/.exec(key);
+  if (m && num(m[1]) !== null) {
+    const n = num(m[1])!;
+    return { label: n === 1 ? "1 year" : `${n} years`, months: n * 12, year: null };
+  }
+  m = /\b(19\d\d|20\d\d)\b/.exec(key);
+  if (m) return { label: m[1], months: null, year: Number(m[1]) };
+  return null;
+}
+
+const FOLLOW_UP_START = /^(status|statut|etat|update|mise a jour|situation|follow up|suivi)\b/;
+
+/** The role a header names, or null. Follow-up status headers are status headers that name a period. */
+export function headerRole(header: string): Role | null {
+  const key = normalizeKey(header);
+  if (key === "") return null;
+  if (FOLLOW_UP_START.test(key) && headerPeriod(header)) return "followUp";
+  for (const { role, key: syn } of ORDERED) {
+    if (syn === "" ) continue;
+    if (key === syn || key.startsWith(syn + " ")) return role;
+  }
+  // `#` normalises to nothing: match it on the raw text
+  if (header.trim() === "#") return "number";
+  return null;
+}

@@ -1,0 +1,63 @@
+/** Questions the rules and the summary ask of a response matrix. */
+
+import type { Recommendation, Response, ResponseMatrix, StatusCell } from "./model";
+import type { Status } from "./vocabulary";
+
+/** The recommendation with this number, or undefined. */
+export function recommendationByNumber(matrix: ResponseMatrix): Map<string, Recommendation> {
+  const m = new Map<string, Recommendation>();
+  for (const r of matrix.recommendations) if (!m.has(r.number)) m.set(r.number, r);
+  return m;
+}
+
+/** Whether a unit is among a recommendation's addressees. */
+export function isAddressed(rec: Recommendation, unit: string): boolean {
+  return rec.addressedTo.includes(unit);
+}
+
+/** `Recommendation 3` / `unit SDP` phrases for messages. */
+export function recLabel(number: string | null): string {
+  return number === null ? "a row with no recommendation number" : `Recommendation ${number}`;
+}
+
+/** The unit as the workbook writes it, for messages. */
+export function unitLabel(response: Response): string {
+  return response.unit ?? (response.unitText || "(no unit)");
+}
+
+/** True when the row's acceptance is Accepted or Partially accepted. */
+export function isAccepting(response: Response): boolean {
+  return response.acceptance.kind === "known" && (response.acceptance.value === "Accepted" || response.acceptance.value === "Partially accepted");
+}
+
+/** True when the row's acceptance is this value. */
+export function acceptanceIs(response: Response, value: string): boolean {
+  return response.acceptance.kind === "known" && response.acceptance.value === value;
+}
+
+/** True when the layout has any status information (Status, follow-up or C/O column). */
+export function hasStatusColumns(matrix: ResponseMatrix): boolean {
+  return matrix.statusColumns.length > 0;
+}
+
+/** The last filled status cell of the row, in column order (blank and `No response` skipped). */
+export function latestStatusCell(response: Response): StatusCell | null {
+  for (let i = response.statuses.length - 1; i >= 0; i--) {
+    if (response.statuses[i].reading.kind !== "blank") return response.statuses[i];
+  }
+  return null;
+}
+
+/** The latest known status of the row; `O` (open) and unknown text count as not Implemented. */
+export function latestStatus(response: Response): Status | "open" | "unknown" | null {
+  const cell = latestStatusCell(response);
+  if (!cell) return null;
+  const r = cell.reading;
+  return r.kind === "known" ? r.value : r.kind === "open" ? "open" : r.kind === "unknown" ? "unknown" : null;
+}
+
+/** True when the cell text is a placeholder that says nothing: `-`, `N/A`, `TBD`. */
+export function isPlaceholder(text: string): boolean {
+  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  return t === "" || /^[-–—.?]+$/.test(t) || ["n/a", "na", "n a", "n.a.", "n.a", "tbd", "tbc", "to be determined", "to be decided", "none", "nil", "-", "no response received", "no response"].includes(t);
+}

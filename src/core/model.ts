@@ -1,0 +1,130 @@
+/**
+ * The model: zod schemas for what crosses the edge (workbooks from the shells, findings out to them)
+ * and the types the core works with once input has been read.
+ */
+
+import { z } from "zod";
+import type { CellAddress } from "./grid";
+import type { AcceptanceReading, StatusReading } from "./vocabulary";
+import type { DateReading } from "./dates";
+import type { Period, Role } from "./headers";
+
+const CellValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+
+/** A workbook as the shells hand it to the core. `null` cells are read as empty. */
+export const WorkbookSchema = z.object({
+  name: z.string().optional(),
+  sheets: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.array(z.array(z.union([CellValueSchema, z.null(), z.undefined()]).transform((v) => v ?? ""))),
+      merges: z
+        .array(z.object({ top: z.number().int(), left: z.number().int(), bottom: z.number().int(), right: z.number().int() }))
+        .optional(),
+      hidden: z.boolean().optional(),
+    }),
+  ),
+});
+
+export const SeveritySchema = z.enum(["error", "warning", "info"]);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+/** One finding, as the CLI's JSON and the task pane show it. */
+export const FindingSchema = z.object({
+  rule: z.string(),
+  severity: SeveritySchema,
+  sheet: z.string(),
+  cell: z.string(),
+  recommendation: z.string().nullable(),
+  unit: z.string().nullable(),
+  message: z.string(),
+  suggestion: z.string().nullable(),
+});
+export type Finding = z.infer<typeof FindingSchema> & { at: CellAddress };
+
+/** Settings a workbook keeps (task pane) or a command passes (CLI). */
+export const SettingsSchema = z.object({
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  summaryBy: z.enum(["division", "unit"]).default("division"),
+  severityOverrides: z.record(z.string(), z.union([SeveritySchema, z.literal("off")])).default({}),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export interface Unit {
+  code: string;
+  name: string;
+  division: string;
+  aliases: string[];
+  at: CellAddress | null;
+}
+
+export interface Recommendation {
+  number: string;
+  text: string;
+  priority: string;
+  category: string;
+  /** Codes of the units it is addressed to, in Units order. */
+  addressedTo: string[];
+  /** Names in `Addressed to` that match no unit, division or alias. */
+  addressedUnknown: string[];
+  at: CellAddress;
+  addressedAt: CellAddress | null;
+}
+
+/** A status-bearing column of the responses sheet: Status, a follow-up period, or OIOS C/O. */
+export interface StatusColumn {
+  role: "status" | "followUp";
+  header: string;
+  col: number;
+  period: Period | null;
+  openClosed: boolean;
+}
+
+export interface StatusCell {
+  column: StatusColumn;
+  reading: StatusReading;
+  at: CellAddress;
+}
+
+export interface Response {
+  /** 0-based row on the responses sheet. */
+  row: number;
+  number: string | null;
+  numberText: string;
+  unitText: string;
+  unit: string | null;
+  acceptance: AcceptanceReading;
+  action: string;
+  responsible: string;
+  budget: string;
+  targetDate: DateReading;
+  statuses: StatusCell[];
+  comments: string;
+  evidence: string;
+  responseDate: DateReading;
+  /** Where each role's cell of this row is. */
+  cells: Partial<Record<Role, CellAddress>>;
+  /** The row's values as text, for comparing rows. */
+  values: string[];
+}
+
+/** Everything the rules and the summary need, read from one workbook. */
+export interface ResponseMatrix {
+  layout: string;
+  title: string;
+  /** "As of" date, serial number. */
+  asOf: number;
+  units: Unit[];
+  recommendations: Recommendation[];
+  responses: Response[];
+  /** Roles the responses sheet has a column for. */
+  columns: ReadonlySet<Role>;
+  statusColumns: StatusColumn[];
+  responsesSheet: string;
+  /** Response date given once above the table, serial number. */
+  responseDate: number | null;
+  /** True when recommendations say whom they are addressed to; else addressing is implied by the rows. */
+  explicitAddressing: boolean;
+  /** True when the units were listed in a Units sheet (so unknown units can be told). */
+  unitsListed: boolean;
+}

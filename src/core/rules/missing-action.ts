@@ -1,0 +1,27 @@
+import { isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import type { Rule } from "./types";
+
+/** Accepted or partially accepted, and the planned action is blank or a placeholder. */
+export const missingAction: Rule = {
+  meta: {
+    id: "missing-action",
+    severity: "error",
+    description: "Accepted or partially accepted without a planned action",
+  },
+  check(matrix, report) {
+    if (!matrix.columns.has("action")) return;
+    for (const r of matrix.responses) {
+      if (!isAccepting(r) || !isPlaceholder(r.action)) continue;
+      const accepted = r.acceptance.kind === "known" ? r.acceptance.value.toLowerCase() : "accepted";
+      report({
+        at: r.cells.action!,
+        recommendation: r.number,
+        unit: unitLabel(r),
+        message:
+          `${recLabel(r.number)}, ${unitLabel(r)}: the recommendation is ${accepted} but no planned action is given` +
+          (r.action ? ` ("${r.action}")` : "") +
+          `. Describe the action the unit will take.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,124 @@
+/**
+ * Acceptance and status words in English and French (SPEC section 4), with "did you mean" suggestions.
+ */
+
+import type { CellValue } from "./grid";
+import { displayText, editDistance, normalizeKey } from "./text";
+
+export const ACCEPTANCES = ["Accepted", "Partially accepted", "Rejected", "No response", "Not applicable"] as const;
+export type Acceptance = (typeof ACCEPTANCES)[number];
+
+/** Answers a unit can give, in the order the summary lists them. */
+export const ANSWERS = ["Accepted", "Partially accepted", "Rejected", "No response"] as const;
+export type Answer = (typeof ANSWERS)[number];
+
+export const STATUSES = ["Not started", "Planned", "Under implementation", "Implemented", "Not implemented"] as const;
+export type Status = (typeof STATUSES)[number];
+
+const ACCEPTANCE_WORDS: Record<Acceptance, string[]> = {
+  Accepted: ["Accepted", "Accept", "Agreed", "Yes", "Y", "Acceptée", "Accepté", "Acceptee", "Oui"],
+  "Partially accepted": [
+    "Partially accepted", "Partially agreed", "Partly accepted", "Accepted in part", "Partially accept",
+    "Partiellement acceptée", "Partiellement accepté", "Acceptée en partie", "Accepté en partie",
+  ],
+  Rejected: ["Rejected", "Not accepted", "Disagreed", "No", "N", "Rejetée", "Rejeté", "Non acceptée", "Non accepté", "Non"],
+  "No response": ["No response", "No response received", "Not received", "Pas de réponse"],
+  "Not applicable": ["NA", "N/A", "N A", "n.a.", "Not applicable", "Sans objet", "Non applicable"],
+};
+
+const STATUS_WORDS: Record<Status, string[]> = {
+  "Not started": ["Not started", "Not yet started", "Pending", "Non commencé", "Non commence"],
+  Planned: ["Planned", "Plan", "To be implemented", "Prévu", "Planifié"],
+  "Under implementation": [
+    "Under implementation", "In progress", "Ongoing", "Partially implemented", "Started", "En cours",
+    "En cours de mise en œuvre",
+  ],
+  Implemented: [
+    "Implemented", "Completed", "Done", "Closed", "C", "Already in full compliance", "In full compliance",
+    "Mis en œuvre", "Réalisé",
+  ],
+  "Not implemented": ["Not implemented", "Abandoned", "Withdrawn", "Non mis en œuvre"],
+};
+
+function index<T extends string>(words: Record<T, string[]>): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const [canonical, list] of Object.entries(words) as [T, string[]][]) {
+    for (const w of [canonical, ...list]) m.set(normalizeKey(w), canonical);
+  }
+  return m;
+}
+
+const ACCEPTANCE_INDEX = index(ACCEPTANCE_WORDS);
+const STATUS_INDEX = index(STATUS_WORDS);
+
+/** What a cell of the acceptance column says. */
+export type AcceptanceReading =
+  | { kind: "blank" }
+  | { kind: "dash" } // `-`: Not applicable where the unit is not addressed, a non-answer where it is
+  | { kind: "known"; value: Acceptance }
+  | { kind: "unknown"; text: string; suggestion: Acceptance | null };
+
+/** Reads an acceptance cell: `Acepted` -> unknown with suggestion `Accepted`; `Oui` -> Accepted. */
+export function readAcceptance(v: CellValue): AcceptanceReading {
+  const text = displayText(v);
+  if (text === "") return { kind: "blank" };
+  if (/^[-–—]+$/.test(text)) return { kind: "dash" };
+  if (typeof v === "boolean") return { kind: "known", value: v ? "Accepted" : "Rejected" };
+  const key = normalizeKey(text);
+  const hit = ACCEPTANCE_INDEX.get(key);
+  if (hit) return { kind: "known", value: hit };
+  return { kind: "unknown", text, suggestion: nearest(key, ACCEPTANCE_INDEX) };
+}
+
+/** Normalises an acceptance word to its canonical form, or null when it is not in the vocabulary. */
+export function normalizeAcceptance(v: CellValue): Acceptance | null {
+  const r = readAcceptance(v);
+  return r.kind === "known" ? r.value : null;
+}
+
+/** What a status cell says. `No response` counts as blank; `O` only means open in a C/O column. */
+export type StatusReading =
+  | { kind: "blank" }
+  | { kind: "known"; value: Status }
+  | { kind: "open" } // OIOS `O`: filled, not implemented
+  | { kind: "unknown"; text: string; suggestion: Status | null };
+
+/** Reads a status or follow-up status cell. */
+export function readStatus(v: CellValue, opts: { openClosed?: boolean } = {}): StatusReading {
+  const text = displayText(v);
+  if (text === "" || /^[-–—]+$/.test(text)) return { kind: "blank" };
+  const key = normalizeKey(text);
+  if (ACCEPTANCE_INDEX.get(key) === "No response") return { kind: "blank" };
+  if (opts.openClosed && key === "o") return { kind: "open" };
+  const hit = STATUS_INDEX.get(key);
+  if (hit) return { kind: "known", value: hit };
+  return { kind: "unknown", text, suggestion: nearest(key, STATUS_INDEX) };
+}
+
+/** Normalises a status word to its canonical form, or null. */
+export function normalizeStatus(v: CellValue): Status | null {
+  const r = readStatus(v);
+  return r.kind === "known" ? r.value : null;
+}
+
+/** Position in the status order (Not started 0 ... Not implemented 4). */
+export function statusRank(s: Status): number {
+  return STATUSES.indexOf(s);
+}
+
+/** The nearest known word, when it is close enough to be a likely typo. */
+function nearest<T extends string>(key: string, idx: Map<string, T>): T | null {
+  if (key.length < 3) return null;
+  let best: T | null = null;
+  let bestD = Infinity;
+  const max = Math.max(1, Math.floor(key.length / 3));
+  for (const [word, canonical] of idx) {
+    if (word.length < 3) continue;
+    const d = editDistance(key, word, max);
+    if (d < bestD) {
+      bestD = d;
+      best = canonical;
+    }
+  }
+  return bestD <= max ? best : null;
+}
