@@ -1,0 +1,43 @@
+/**
+ * What the task pane asks of the workbook. The Office.js implementation (`office-gateway.ts`) runs it
+ * through `Excel.run`; in tests and the playground, `Excel.run` is the in-memory host's.
+ * Components receive a gateway and never touch Office directly.
+ */
+
+import type { CellAddress } from "../core/grid";
+import type { Finding, Settings } from "../core/model";
+
+/** What was recognised in the open workbook, for the status line. */
+export type Recognition =
+  | { kind: "recognised"; layout: string; description: string; sheets: string[]; units: number; recommendations: number; responses: number }
+  | { kind: "none"; reason: string };
+
+export interface ValidationResult {
+  findings: Finding[];
+  counts: { error: number; warning: number; info: number };
+  recognition: Recognition;
+}
+
+export interface WorkbookGateway {
+  /** Reads the workbook and says what layout it has (or why none was found). */
+  recognise(): Promise<Recognition>;
+  /** Reads the workbook (at most 2 syncs) and runs the rules. */
+  validate(settings: Settings): Promise<ValidationResult>;
+  /** Selects a cell (activating its sheet). */
+  selectCell(at: CellAddress): Promise<void>;
+  /** Writes the Section 0 summary sheet (at most 3 syncs) and activates it; returns its name. */
+  generateSummary(settings: Settings): Promise<{ sheet: string }>;
+  /** Adds the canonical sheets as Excel tables with dropdowns; returns their names. */
+  createTemplate(options: { example: boolean }): Promise<{ sheets: string[] }>;
+  /** Settings kept in the workbook. */
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+}
+
+/** A failure the pane can show as it is: what happened and what to do. */
+export class UserFacingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UserFacingError";
+  }
+}
