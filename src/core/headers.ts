@@ -85,14 +85,13 @@ const FOLLOW_UP_START = /^(status|statut|etat|update|mise a jour|situation|follo
 
 /** The role a header names, or null. Follow-up status headers are status headers that name a period. */
 export function headerRole(header: string): Role | null {
+  if (/^\s*(#|n°|nº)\s*$/i.test(header)) return "number"; // normalise to nothing
   const key = normalizeKey(header);
   if (key === "") return null;
   if (FOLLOW_UP_START.test(key) && headerPeriod(header)) return "followUp";
   for (const { role, key: syn } of ORDERED) {
-    if (syn === "" ) continue;
+    if (syn === "") continue;
     if (key === syn || key.startsWith(syn + " ")) return role;
   }
-  // `#` normalises to nothing: match it on the raw text
-  if (header.trim() === "#") return "number";
   return null;
 }

@@ -110,7 +110,10 @@ export class UnitDirectory {
       }
     }
     const unknown: string[] = [];
-    const tokens = key.split(/\s*\|\s*|\s+(?:and|et)\s+/).map((t) => t.trim()).filter((t) => t !== "" && t !== "and" && t !== "et");
+    const tokens = key
+      .split(/\||(?:^|\s)(?:and|et)(?=\s|$)/)
+      .map((t) => t.trim())
+      .filter((t) => t !== "");
     for (const t of tokens) {
       if (ALL_WORDS.has(t)) {
         found.push(...all);
