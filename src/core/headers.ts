@@ -81,7 +81,7 @@ export function headerPeriod(header: string): Period | null {
   return null;
 }
 
-const FOLLOW_UP_START = /^(status|statut|etat|update|mise a jour|situation|follow up|suivi)\b/;
+const FOLLOW_UP_START = /^(status|statut|etat|update|mise a jour|situation|follow up|suivi|implementation status|etat de mise en oeuvre)\b/;
 
 /** The role a header names, or null. Follow-up status headers are status headers that name a period. */
 export function headerRole(header: string): Role | null {

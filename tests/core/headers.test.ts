@@ -13,7 +13,7 @@ describe("header roles", () => {
     ["Implementation date", "targetDate"], ["Échéance", "targetDate"],
     ["Status (planned, under implementation, implemented)", "status"], ["C/O", "status"], ["Statut", "status"],
     ["Update on status in 2025 – one year (planned, under implementation, implemented)", "followUp"],
-    ["Status at 6 months", "followUp"], ["Statut à 2 ans", "followUp"],
+    ["Status at 6 months", "followUp"], ["Statut à 2 ans", "followUp"], ["Implementation status at 6 months", "followUp"],
     ["Client comments", "comments"], ["Means of verification", "evidence"], ["Date of response", "responseDate"],
   ])("%s -> %s", (header, role) => {
     expect(headerRole(header)).toBe(role);

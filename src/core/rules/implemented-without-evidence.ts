@@ -1,7 +1,26 @@
+import { isPlaceholder, latestStatus, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
-// TODO(rules): not written yet; this placeholder is replaced by the rule's real check.
+/** The latest status is Implemented, the layout has an Evidence column, and it is blank for the row. */
 export const implementedWithoutEvidence: Rule = {
-  meta: { id: "implemented-without-evidence", severity: "info", description: "" },
-  check() {},
+  meta: {
+    id: "implemented-without-evidence",
+    severity: "info",
+    description: "Implemented without evidence of implementation",
+  },
+  check(matrix, report) {
+    if (!matrix.columns.has("evidence")) return;
+    for (const r of matrix.responses) {
+      if (latestStatus(r) !== "Implemented" || !isPlaceholder(r.evidence)) continue;
+      report({
+        at: r.cells.evidence!,
+        recommendation: r.number,
+        unit: unitLabel(r),
+        message:
+          `${recLabel(r.number)}, ${unitLabel(r)}: the status is Implemented but no evidence is given` +
+          (r.evidence ? ` ("${r.evidence}")` : "") +
+          `. Name the document, link or result that shows the action was completed.`,
+      });
+    }
+  },
 };

@@ -1,7 +1,30 @@
+import { isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
-// TODO(rules): not written yet; this placeholder is replaced by the rule's real check.
+/** Accepted or partially accepted, and the target date is blank or a placeholder (`-`, `N/A`, `TBD`). */
 export const missingDate: Rule = {
-  meta: { id: "missing-date", severity: "warning", description: "" },
-  check() {},
+  meta: {
+    id: "missing-date",
+    severity: "warning",
+    description: "Accepted or partially accepted without a target date",
+  },
+  check(matrix, report) {
+    if (!matrix.columns.has("targetDate")) return;
+    for (const r of matrix.responses) {
+      if (!isAccepting(r)) continue;
+      const d = r.targetDate;
+      // Other text is invalid-date's, so one cell gets one finding
+      if (d.kind === "date" || (d.kind === "text" && !isPlaceholder(d.text))) continue;
+      const accepted = r.acceptance.kind === "known" ? r.acceptance.value.toLowerCase() : "accepted";
+      report({
+        at: r.cells.targetDate!,
+        recommendation: r.number,
+        unit: unitLabel(r),
+        message:
+          `${recLabel(r.number)}, ${unitLabel(r)}: the recommendation is ${accepted} but no target date is given` +
+          (d.kind === "text" ? ` ("${d.text}")` : "") +
+          `. Enter the date by which the planned action will be completed.`,
+      });
+    }
+  },
 };

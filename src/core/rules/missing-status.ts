@@ -1,7 +1,29 @@
+import { hasStatusColumns, isAccepting, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
-// TODO(rules): not written yet; this placeholder is replaced by the rule's real check.
+/** Accepted or partially accepted, and every status and follow-up status cell of the row is blank. */
 export const missingStatus: Rule = {
-  meta: { id: "missing-status", severity: "warning", description: "" },
-  check() {},
+  meta: {
+    id: "missing-status",
+    severity: "warning",
+    description: "Accepted or partially accepted without any implementation status",
+  },
+  check(matrix, report) {
+    if (!hasStatusColumns(matrix)) return;
+    for (const r of matrix.responses) {
+      if (!isAccepting(r) || r.statuses.length === 0) continue;
+      if (r.statuses.some((s) => s.reading.kind !== "blank")) continue;
+      const first = r.statuses[0];
+      const accepted = r.acceptance.kind === "known" ? r.acceptance.value.toLowerCase() : "accepted";
+      const what = first.column.openClosed ? "C (closed, implemented) or O (open)" : "Not started, Planned, Under implementation or Implemented";
+      report({
+        at: first.at,
+        recommendation: r.number,
+        unit: unitLabel(r),
+        message:
+          `${recLabel(r.number)}, ${unitLabel(r)}: the recommendation is ${accepted} but no implementation status is given. ` +
+          `Enter the status in "${first.column.header}" (${what}).`,
+      });
+    }
+  },
 };

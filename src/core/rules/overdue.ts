@@ -1,7 +1,38 @@
+import { isoFromSerial } from "../dates";
+import { hasStatusColumns, isAccepting, latestStatus, latestStatusCell, recLabel, unitLabel } from "../matrix";
+import type { StatusCell } from "../model";
 import type { Rule } from "./types";
 
-// TODO(rules): not written yet; this placeholder is replaced by the rule's real check.
+/** The latest status as a message names it. */
+function describe(cell: StatusCell | null): string {
+  if (!cell) return "no status is given";
+  const r = cell.reading;
+  if (r.kind === "known") return `the latest status is ${r.value}`;
+  if (r.kind === "open") return `the latest status is O (open)`;
+  return r.kind === "unknown" ? `the latest status reads "${r.text}"` : "no status is given";
+}
+
+/** Accepted or partially accepted, the target date is before the "as of" date, and the latest status is not Implemented. */
 export const overdue: Rule = {
-  meta: { id: "overdue", severity: "warning", description: "" },
-  check() {},
+  meta: {
+    id: "overdue",
+    severity: "warning",
+    description: "Target date has passed and the latest status is not Implemented",
+  },
+  check(matrix, report) {
+    if (!matrix.columns.has("targetDate") || !hasStatusColumns(matrix)) return;
+    for (const r of matrix.responses) {
+      // A rejected recommendation is not expected to be implemented, so it cannot be late
+      if (!isAccepting(r) || r.targetDate.kind !== "date" || r.targetDate.serial >= matrix.asOf) continue;
+      if (latestStatus(r) === "Implemented") continue;
+      report({
+        at: r.cells.targetDate!,
+        recommendation: r.number,
+        unit: unitLabel(r),
+        message:
+          `${recLabel(r.number)}, ${unitLabel(r)}: the target date ${isoFromSerial(r.targetDate.serial)} has passed ` +
+          `(as of ${isoFromSerial(matrix.asOf)}) and ${describe(latestStatusCell(r))}. Update the status, or agree a new target date and enter it.`,
+      });
+    }
+  },
 };
