@@ -3,7 +3,7 @@
 import type { Recommendation, Response, ResponseMatrix, StatusCell } from "./model";
 import type { Status } from "./vocabulary";
 
-/** The recommendation with this number, or undefined. */
+/** Recommendations by number (the first one of each number). */
 export function recommendationByNumber(matrix: ResponseMatrix): Map<string, Recommendation> {
   const m = new Map<string, Recommendation>();
   for (const r of matrix.recommendations) if (!m.has(r.number)) m.set(r.number, r);
@@ -60,4 +60,9 @@ export function latestStatus(response: Response): Status | "open" | "unknown" | 
 export function isPlaceholder(text: string): boolean {
   const t = text.trim().toLowerCase().replace(/\s+/g, " ");
   return t === "" || /^[-–—.?]+$/.test(t) || ["n/a", "na", "n a", "n.a.", "n.a", "tbd", "tbc", "to be determined", "to be decided", "none", "nil", "-", "no response received", "no response"].includes(t);
+}
+
+/** True when the acceptance reads `Not applicable` or `-` (the unit says the recommendation is not for it). */
+export function isNotApplicable(response: Response): boolean {
+  return response.acceptance.kind === "dash" || acceptanceIs(response, "Not applicable");
 }

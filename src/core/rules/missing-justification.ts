@@ -1,7 +1,30 @@
+import { acceptanceIs, isPlaceholder, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
-// TODO(rules): not written yet; this placeholder is replaced by the rule's real check.
+/** Rejected, and neither the planned action nor the comments say why. */
 export const missingJustification: Rule = {
-  meta: { id: "missing-justification", severity: "error", description: "" },
-  check() {},
+  meta: {
+    id: "missing-justification",
+    severity: "error",
+    description: "Rejected without a reason in planned action or comments",
+  },
+  check(matrix, report) {
+    const hasAction = matrix.columns.has("action");
+    const hasComments = matrix.columns.has("comments");
+    for (const r of matrix.responses) {
+      if (!acceptanceIs(r, "Rejected")) continue;
+      if ((hasAction && !isPlaceholder(r.action)) || (hasComments && !isPlaceholder(r.comments))) continue;
+      const at = (hasAction ? r.cells.action : undefined) ?? (hasComments ? r.cells.comments : undefined) ?? r.cells.acceptance;
+      if (!at) continue;
+      const where = hasComments ? "Comments" : hasAction ? "Planned action" : "a Comments column";
+      report({
+        at,
+        recommendation: r.number,
+        unit: unitLabel(r),
+        message:
+          `${recLabel(r.number)}, ${unitLabel(r)}: the recommendation is rejected but no reason is given. ` +
+          `Explain in ${where} why the unit does not accept it.`,
+      });
+    }
+  },
 };

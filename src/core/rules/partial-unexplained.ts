@@ -1,7 +1,25 @@
+import { acceptanceIs, isPlaceholder, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
-// TODO(rules): not written yet; this placeholder is replaced by the rule's real check.
+/** Partially accepted, and the Comments cell does not say which part is not accepted, or why. */
 export const partialUnexplained: Rule = {
-  meta: { id: "partial-unexplained", severity: "warning", description: "" },
-  check() {},
+  meta: {
+    id: "partial-unexplained",
+    severity: "warning",
+    description: "Partially accepted without a comment saying which part is not accepted and why",
+  },
+  check(matrix, report) {
+    if (!matrix.columns.has("comments")) return;
+    for (const r of matrix.responses) {
+      if (!acceptanceIs(r, "Partially accepted") || !isPlaceholder(r.comments) || !r.cells.comments) continue;
+      report({
+        at: r.cells.comments,
+        recommendation: r.number,
+        unit: unitLabel(r),
+        message:
+          `${recLabel(r.number)}, ${unitLabel(r)}: the recommendation is partially accepted but Comments is blank. ` +
+          `Say which part the unit does not accept, and why.`,
+      });
+    }
+  },
 };

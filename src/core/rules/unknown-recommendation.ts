@@ -1,7 +1,44 @@
+import { recLabel, recommendationByNumber, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
-// TODO(rules): not written yet; this placeholder is replaced by the rule's real check.
+/**
+ * A response row holds no recognisable recommendation number, or (where a Recommendations sheet exists)
+ * a number that sheet does not have. Rows that inherit a number from above are reported at their own No. cell.
+ */
 export const unknownRecommendation: Rule = {
-  meta: { id: "unknown-recommendation", severity: "error", description: "" },
-  check() {},
+  meta: {
+    id: "unknown-recommendation",
+    severity: "error",
+    description: "A response names a recommendation number that Recommendations does not have",
+  },
+  check(matrix, report) {
+    const recs = recommendationByNumber(matrix);
+    for (const r of matrix.responses) {
+      const at = r.cells.number;
+      if (!at) continue;
+      const unit = r.unitText ? unitLabel(r) : null;
+      const who = unit ? `The row of ${unit}` : "This row";
+      if (r.number === null) {
+        const said = r.numberText
+          ? `the No. cell reads "${r.numberText}", which is not a recommendation number`
+          : "the No. cell is blank and no row above gives a number";
+        report({
+          at,
+          recommendation: null,
+          unit,
+          message: `${who} names no recommendation: ${said}. Write the number of the recommendation it answers (e.g. 1, 2, 13a).`,
+        });
+      } else if (matrix.explicitAddressing && !recs.has(r.number)) {
+        const inherited = r.numberText ? "" : " (taken from the row above)";
+        report({
+          at,
+          recommendation: r.number,
+          unit,
+          message:
+            `${recLabel(r.number)}${inherited}${unit ? `, ${unit}` : ""}: the Recommendations sheet has no recommendation ${r.number}. ` +
+            `Correct the number, or add the recommendation to Recommendations.`,
+        });
+      }
+    }
+  },
 };
