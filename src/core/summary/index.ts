@@ -174,7 +174,9 @@ export function section0Summary(matrix: ResponseMatrix, findings: readonly Findi
   if (hasStatusColumns(matrix)) {
     const latestTitle = "Implementation status of accepted and partially accepted recommendations (latest status)";
     next = statusBlock(draft, next, latestTitle, recs, responseOf, latestStatusColumn) + 2;
-    for (const sc of matrix.statusColumns.filter((s) => s.role === "followUp")) {
+    // A follow-up period gets a block once any unit has reported on it; an all-blank column would say only "No status".
+    const reported = (col: number) => matrix.responses.some((r) => r.statuses.some((s) => s.column.col === col && s.reading.kind !== "blank"));
+    for (const sc of matrix.statusColumns.filter((s) => s.role === "followUp" && reported(s.col))) {
       const title = `Follow-up status: ${sc.period?.label ?? sc.header}`;
       next = statusBlock(draft, next, title, recs, responseOf, (r) => periodStatusColumn(r, sc.col)) + 2;
     }
