@@ -1,0 +1,58 @@
+/** A deterministic WorkbookGateway for pane tests: fixed answers, every call recorded. */
+
+import { vi } from "vitest";
+import type { CellAddress } from "../../src/core/grid";
+import { a1 } from "../../src/core/grid";
+import type { Finding, Settings } from "../../src/core/model";
+import type { Recognition, ValidationResult, WorkbookGateway } from "../../src/excel/gateway";
+
+export const RECOGNISED: Recognition = {
+  kind: "recognised",
+  layout: "canonical",
+  description: "Found: canonical layout, 14 units, 5 recommendations",
+  sheets: ["Units", "Recommendations", "Responses"],
+  units: 14,
+  recommendations: 5,
+  responses: 70,
+};
+
+/** A finding on the Responses sheet at an A1 reference such as "D7". */
+export function finding(
+  rule: string,
+  severity: Finding["severity"],
+  row: number,
+  col: number,
+  recommendation: string | null,
+  unit: string | null,
+  message: string,
+  sheet = "Responses",
+): Finding {
+  const at: CellAddress = { sheet, row, col };
+  return { rule, severity, sheet, cell: a1(row, col), recommendation, unit, message, suggestion: null, at };
+}
+
+export function resultOf(findings: Finding[], recognition: Recognition = RECOGNISED): ValidationResult {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { findings, counts, recognition };
+}
+
+export interface FakeOptions {
+  recognition?: Recognition;
+  settings?: Settings;
+  result?: ValidationResult;
+}
+
+/** A gateway whose methods are vitest mocks with fixed answers; tests replace single methods as needed. */
+export function fakeGateway(options: FakeOptions = {}) {
+  const gateway = {
+    recognise: vi.fn(async (): Promise<Recognition> => options.recognition ?? RECOGNISED),
+    validate: vi.fn(async (_settings: Settings): Promise<ValidationResult> => options.result ?? resultOf([])),
+    selectCell: vi.fn(async (_at: CellAddress): Promise<void> => {}),
+    generateSummary: vi.fn(async (_settings: Settings) => ({ sheet: "Section 0 Summary" })),
+    createTemplate: vi.fn(async (_options: { example: boolean }) => ({ sheets: ["Units", "Recommendations", "Responses"] })),
+    loadSettings: vi.fn(async (): Promise<Settings> => options.settings ?? { summaryBy: "division", severityOverrides: {} }),
+    saveSettings: vi.fn(async (_settings: Settings): Promise<void> => {}),
+  } satisfies WorkbookGateway;
+  return gateway;
+}
