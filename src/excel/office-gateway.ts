@@ -1,0 +1,224 @@
+/**
+ * The task pane's gateway to the open workbook through Office.js (`Excel.run`). I/O only: reading grids,
+ * writing sheet specs, selecting cells, keeping settings; every decision is the core's.
+ */
+
+import { a1, type CellAddress, type Workbook } from "../core/grid";
+import { LayoutError } from "../core/layouts/errors";
+import { SettingsSchema, type ResponseMatrix, type Settings } from "../core/model";
+import { readWorkbook, todayIso } from "../core/read";
+import { SUMMARY_MARKER_NAME, section0Summary, summarySheetName } from "../core/summary/index";
+import { templateSheets } from "../core/template";
+import { joinWithAnd } from "../core/text";
+import { countBySeverity, validate } from "../core/validate";
+import { toUserFacingError, type ErrorContext } from "./errors";
+import { UserFacingError, type Recognition, type ValidationResult, type WorkbookGateway } from "./gateway";
+import { parseRangeAddress } from "./address";
+import { queueSheetList, readSheets } from "./read";
+import { writeSheet, writeSheets } from "./write";
+
+/** The one workbook setting the add-in keeps: its Settings as JSON. */
+export const SETTINGS_KEY = "ResponseMatrix.settings";
+
+/** How the status line names each layout of the core. */
+const LAYOUT_NAMES: Record<string, string> = { canonical: "the response matrix layout (Units, Recommendations, Responses)" };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** What the status line says about a matrix that was read. */
+export function recognitionOf(matrix: ResponseMatrix): Recognition {
+  const sheets = [matrix.units[0]?.at?.sheet, matrix.recommendations[0]?.at.sheet, matrix.responsesSheet].filter(
+    (s, i, all): s is string => typeof s === "string" && all.indexOf(s) === i,
+  );
+  const layout = LAYOUT_NAMES[matrix.layout] ?? `the ${matrix.layout} layout`;
+  return {
+    kind: "recognised",
+    layout: matrix.layout,
+    description:
+      `Found: ${layout} on sheet '${matrix.responsesSheet}', ${plural(matrix.units.length, "unit")}, ` +
+      `${plural(matrix.recommendations.length, "recommendation")}, ${plural(matrix.responses.length, "response")}.`,
+    sheets,
+    units: matrix.units.length,
+    recommendations: matrix.recommendations.length,
+    responses: matrix.responses.length,
+  };
+}
+
+/** The inputs as read: grids of every sheet except our own summary, and what writing needs to know. */
+interface Inputs {
+  workbook: Workbook;
+  /** Every sheet name, ours included. */
+  sheetNames: string[];
+  /** Our earlier summary sheet (the one the marker name points at), if any. */
+  ours: string | null;
+  markerExists: boolean;
+  structureProtected: boolean;
+}
+
+/** Reads the workbook in 2 syncs; the marker name and workbook protection ride along in the first. */
+async function readInputs(context: Excel.RequestContext): Promise<Inputs> {
+  const list = queueSheetList(context);
+  const marker = context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME);
+  const markerRange = marker.getRangeOrNullObject();
+  markerRange.load("address");
+  const protection = context.workbook.protection;
+  protection.load("protected");
+  await context.sync();
+
+  const ours = markerRange.isNullObject ? null : parseRangeAddress(markerRange.address).sheet;
+  // The summary we wrote is output, not input: it is neither validated nor read into the next summary.
+  const workbook = await readSheets(context, list, { skip: (name) => name === ours });
+  const sheetNames = list.worksheets.items.map((s) => s.name);
+  return {
+    workbook,
+    sheetNames,
+    ours: ours !== null && sheetNames.includes(ours) ? ours : null,
+    markerExists: !marker.isNullObject,
+    structureProtected: protection.protected,
+  };
+}
+
+function structureProtectedError(what: string): UserFacingError {
+  return new UserFacingError(
+    `The workbook structure is protected, so the add-in cannot add ${what}. Unprotect it (Review > Protect Workbook), then try again.`,
+  );
+}
+
+/** A table name not yet used by a table or defined name of the workbook. */
+function freeTableName(name: string, used: Set<string>): string {
+  let candidate = name;
+  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${name}${i}`;
+  used.add(candidate.toLowerCase());
+  return candidate;
+}
+
+export class OfficeGateway implements WorkbookGateway {
+  /** `today` gives the generation date of summaries (YYYY-MM-DD); tests fix it. */
+  constructor(private readonly options: { today?: () => string } = {}) {}
+
+  private async run<T>(context: ErrorContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await Excel.run(batch);
+    } catch (error) {
+      throw toUserFacingError(error, context);
+    }
+  }
+
+  async recognise(): Promise<Recognition> {
+    const { workbook } = await this.run({ doing: "read the workbook" }, readInputs);
+    try {
+      return recognitionOf(readWorkbook(workbook));
+    } catch (error) {
+      if (error instanceof LayoutError) return { kind: "none", reason: error.message };
+      throw toUserFacingError(error, { doing: "read the workbook" });
+    }
+  }
+
+  async validate(settings: Settings): Promise<ValidationResult> {
+    const { workbook } = await this.run({ doing: "read the workbook" }, readInputs);
+    let matrix: ResponseMatrix;
+    try {
+      matrix = readWorkbook(workbook, { asOf: settings.asOf });
+    } catch (error) {
+      if (error instanceof LayoutError) return { findings: [], counts: { error: 0, warning: 0, info: 0 }, recognition: { kind: "none", reason: error.message } };
+      throw toUserFacingError(error, { doing: "read the workbook" });
+    }
+    const findings = validate(matrix, { severityOverrides: settings.severityOverrides });
+    return { findings, counts: countBySeverity(findings), recognition: recognitionOf(matrix) };
+  }
+
+  async selectCell(at: CellAddress): Promise<void> {
+    await this.run({ doing: "go to the cell", sheet: at.sheet }, async (context) => {
+      const sheet = context.workbook.worksheets.getItem(at.sheet);
+      sheet.activate();
+      sheet.getRange(a1(at.row, at.col)).select();
+      await context.sync();
+    });
+  }
+
+  async generateSummary(settings: Settings): Promise<{ sheet: string }> {
+    const today = this.options.today ?? todayIso;
+    return this.run({ doing: "write the summary" }, async (context) => {
+      const input = await readInputs(context);
+      if (input.structureProtected) throw structureProtectedError("the summary sheet");
+      const matrix = readWorkbook(input.workbook, { asOf: settings.asOf });
+      const findings = validate(matrix, { severityOverrides: settings.severityOverrides });
+      const spec = section0Summary(matrix, findings, { by: settings.summaryBy, generated: today() });
+      const target = summarySheetName(input.sheetNames.map((name) => ({ name, ours: name === input.ours })));
+      await writeSheet(context, { ...spec, name: target.name }, {
+        existingSheets: input.sheetNames,
+        replaces: target.replaces,
+        marker: { name: SUMMARY_MARKER_NAME, exists: input.markerExists },
+        activate: target.name,
+      });
+      return { sheet: target.name };
+    });
+  }
+
+  async createTemplate(options: { example: boolean }): Promise<{ sheets: string[] }> {
+    return this.run({ doing: "create the template" }, async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      const tables = context.workbook.tables;
+      tables.load("items/name");
+      const names = context.workbook.names;
+      names.load("items/name");
+      const protection = context.workbook.protection;
+      protection.load("protected");
+      await context.sync();
+
+      if (protection.protected) throw structureProtectedError("the template sheets");
+      const existing = worksheets.items.map((s) => s.name);
+      const specs = templateSheets(options);
+      // The reader finds the canonical sheets by name, so renamed copies would not be recognised: say so instead.
+      const clash = specs.map((s) => s.name).filter((n) => existing.some((e) => e.toLowerCase() === n.toLowerCase()));
+      if (clash.length > 0) {
+        const list = joinWithAnd(clash.map((n) => `'${n}'`));
+        throw new UserFacingError(
+          `This workbook already has ${clash.length === 1 ? "a sheet" : "sheets"} named ${list}. ` +
+            `Create the template in a new, empty workbook, or rename ${clash.length === 1 ? "that sheet" : "those sheets"} first.`,
+        );
+      }
+      const used = new Set([...tables.items.map((t) => t.name.toLowerCase()), ...names.items.map((n) => n.name.toLowerCase())]);
+      const unique = specs.map((s) => ({ ...s, tables: s.tables?.map((t) => ({ ...t, name: freeTableName(t.name, used) })) }));
+      await writeSheets(context, unique.map((spec) => ({ spec })), { existingSheets: existing, activate: unique[0]?.name });
+      return { sheets: unique.map((s) => s.name) };
+    });
+  }
+
+  async loadSettings(): Promise<Settings> {
+    return this.run({ doing: "read the add-in's settings" }, async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      setting.load("value");
+      await context.sync();
+      return parseSettings(setting.isNullObject ? undefined : setting.value);
+    });
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    const parsed = SettingsSchema.safeParse(settings);
+    if (!parsed.success) {
+      throw new UserFacingError("The settings could not be saved: the \"as of\" date must be a date written as YYYY-MM-DD, e.g. 2025-06-30.");
+    }
+    await this.run({ doing: "save the add-in's settings" }, async (context) => {
+      context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(parsed.data));
+      await context.sync();
+    });
+  }
+}
+
+/** Settings from what the workbook holds; anything unreadable gives the defaults (a bad setting must not block the add-in). */
+export function parseSettings(raw: unknown): Settings {
+  let value: unknown = raw;
+  if (typeof raw === "string") {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = undefined;
+    }
+  }
+  const parsed = SettingsSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : SettingsSchema.parse({});
+}
