@@ -24,6 +24,7 @@ export interface FindingGroup {
 }
 
 const RULE_ORDER = new Map(RULES.map((r, i) => [r.meta.id, i]));
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function groupKey(finding: Finding, by: GroupBy): string {
   if (by === "rule") return finding.rule;
@@ -38,7 +39,7 @@ function groupLabel(key: string, by: GroupBy): string {
 }
 
 /**
- * Findings kept by `shown`, grouped by rule (in the order of the rule list), recommendation or unit
+ * Findings kept by `shown`, grouped by rule (errors first, then the order of the rule list), recommendation or unit
  * (in the order they first appear, which is sheet order); within a group, clustered by rule and column.
  */
 export function groupFindings(findings: readonly Finding[], by: GroupBy, shown: ReadonlySet<Severity>): FindingGroup[] {
@@ -54,7 +55,9 @@ export function groupFindings(findings: readonly Finding[], by: GroupBy, shown: 
     group.findings.push(finding);
   }
   const result = [...groups.values()];
-  if (by === "rule") result.sort((a, b) => (RULE_ORDER.get(a.key) ?? RULES.length) - (RULE_ORDER.get(b.key) ?? RULES.length));
+  // Rules with errors come first, then warnings, then notes; within a severity, the rule list's order.
+  const rank = (g: FindingGroup) => Math.min(...g.findings.map((f) => SEVERITY_RANK[f.severity]));
+  if (by === "rule") result.sort((a, b) => rank(a) - rank(b) || (RULE_ORDER.get(a.key) ?? RULES.length) - (RULE_ORDER.get(b.key) ?? RULES.length));
   for (const group of result) group.clusters = clusterFindings(group.findings);
   return result;
 }

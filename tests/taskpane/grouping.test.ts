@@ -30,6 +30,16 @@ describe("groupFindings", () => {
     ]);
   });
 
+  it("puts rules with errors before warnings and notes, whatever the rule list's order", () => {
+    const mixed = [
+      finding("no-response-received", "warning", 2, 2, "1", "A2030", "w1"),
+      finding("update-due", "info", 3, 8, "1", "CWM", "i1"),
+      finding("unknown-status", "error", 4, 7, "1", "SCYCLE", "e1"),
+      finding("missing-action", "error", 5, 3, "2", "NYO", "e2"),
+    ];
+    expect(groupFindings(mixed, "rule", ALL).map((g) => g.label)).toEqual(["missing-action", "unknown-status", "no-response-received", "update-due"]);
+  });
+
   it("orders recommendation and unit groups by first appearance, naming the findings without one", () => {
     expect(groupFindings(FINDINGS, "recommendation", ALL).map((g) => [g.label, g.findings.length])).toEqual([
       ["Recommendation 1", 2],

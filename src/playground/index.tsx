@@ -1,0 +1,61 @@
+/**
+ * The playground: the real task pane on the strict in-memory Excel host, beside a view of that workbook.
+ * Query parameters: `asOf=YYYY-MM-DD` presets the as-of setting; `book=blank` starts from an empty workbook.
+ */
+
+import { useEffect, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../taskpane/App";
+import { OfficeGateway } from "../excel/office-gateway";
+import { MemoryExcel, installMemoryExcel } from "../memory-excel";
+import { SettingsSchema } from "../core/model";
+import { WorkbookView } from "./WorkbookView";
+
+const params = new URLSearchParams(location.search);
+const host = new MemoryExcel("example-seed-002.xlsx");
+host.addSheet("Sheet1", []);
+installMemoryExcel(host);
+
+// Redraw the workbook view after every batch the pane runs.
+const listeners = new Set<() => void>();
+const excel = (globalThis as unknown as { Excel: { run: (...args: unknown[]) => Promise<unknown> } }).Excel;
+const run = excel.run;
+excel.run = (...args: unknown[]) => run(...args).finally(() => listeners.forEach((l) => l()));
+
+function Playground({ gateway }: { gateway: OfficeGateway }) {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const l = () => setTick((t) => t + 1);
+    listeners.add(l);
+    return () => void listeners.delete(l);
+  }, []);
+  return (
+    <div className="playground">
+      <div className="pane">
+        <App gateway={gateway} />
+      </div>
+      <WorkbookView host={host} />
+    </div>
+  );
+}
+
+async function start() {
+  const gateway = new OfficeGateway();
+  if (params.get("book") !== "blank") {
+    await gateway.createTemplate({ example: true });
+    await excel.run(async (context: Excel.RequestContext) => {
+      context.workbook.worksheets.getItem("Sheet1").delete();
+      await context.sync();
+    });
+  }
+  const asOf = params.get("asOf");
+  if (asOf) await gateway.saveSettings(SettingsSchema.parse({ asOf }));
+  createRoot(document.getElementById("container")!).render(
+    <FluentProvider theme={webLightTheme}>
+      <Playground gateway={gateway} />
+    </FluentProvider>,
+  );
+}
+
+void start();
