@@ -34,7 +34,9 @@ function serialFromDate(d: Date): number | string {
 /** A cell's value as the core sees it: text, number or boolean; "" for empty. */
 export function cellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  // A damaged file can hold `NaN` or `Infinity` in a number cell: read it as Excel's own error text, not as a number
+  if (typeof value === "number") return Number.isFinite(value) ? value : "#NUM!";
   if (value instanceof Date) return serialFromDate(value);
   if (typeof value !== "object") return String(value);
   if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((run) => run.text ?? "").join("");

@@ -4,7 +4,7 @@
  */
 
 import type { CellValue } from "./grid";
-import { displayText, normalizeKey } from "./text";
+import { displayText, memoizeText, normalizeKey } from "./text";
 
 const EPOCH = Date.UTC(1899, 11, 30);
 const DAY = 86_400_000;
@@ -22,6 +22,18 @@ export function ymdFromSerial(serial: number): { y: number; m: number; d: number
 
 /** `2025-12-31` for a serial number. */
 export function isoFromSerial(serial: number): string {
+  // Messages name the same few dates thousands of times
+  let iso = isoDates.get(serial);
+  if (iso === undefined) {
+    if (isoDates.size >= 10_000) isoDates.clear();
+    isoDates.set(serial, (iso = isoOf(serial)));
+  }
+  return iso;
+}
+
+const isoDates = new Map<number, string>();
+
+function isoOf(serial: number): string {
   const { y, m, d } = ymdFromSerial(serial);
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
@@ -77,9 +89,28 @@ export type DateReading =
 /** Reads a target-date cell: a serial number, or text holding exactly one full unambiguous date. */
 export function readDate(v: CellValue): DateReading {
   if (typeof v === "number") {
-    return Number.isFinite(v) && v >= 1 && v < 2_958_466 ? { kind: "date", serial: Math.floor(v) } : { kind: "text", text: String(v) };
+    return Number.isFinite(v) && v >= 1 && v < 2_958_466 ? dateOfSerial(Math.floor(v)) : { kind: "text", text: String(v) };
   }
   if (typeof v === "boolean") return { kind: "text", text: String(v) };
+  return dateOfText(v);
+}
+
+/** Readings of serial numbers, shared (so never changed): a column of dates holds few distinct days. */
+const serialDates = new Map<number, DateReading>();
+
+function dateOfSerial(serial: number): DateReading {
+  let hit = serialDates.get(serial);
+  if (hit === undefined) {
+    if (serialDates.size >= 10_000) serialDates.clear();
+    serialDates.set(serial, (hit = { kind: "date", serial }));
+  }
+  return hit;
+}
+
+/** Readings of date texts, remembered (a pasted-down date is read once); shared, so never changed. */
+const dateOfText = memoizeText(readDateText);
+
+function readDateText(v: string): DateReading {
   const text = displayText(v);
   if (text === "") return { kind: "blank" };
   const serial = parseDateText(text);

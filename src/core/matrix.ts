@@ -10,9 +10,16 @@ export function recommendationByNumber(matrix: ResponseMatrix): Map<string, Reco
   return m;
 }
 
+/** Long `addressedTo` lists as sets, made once per list: rules ask about every row, and "All" can name hundreds of units. */
+const addressedSets = new WeakMap<readonly string[], { length: number; units: ReadonlySet<string> }>();
+
 /** Whether a unit is among a recommendation's addressees. */
 export function isAddressed(rec: Recommendation, unit: string): boolean {
-  return rec.addressedTo.includes(unit);
+  const list = rec.addressedTo;
+  if (list.length <= 16) return list.includes(unit);
+  let entry = addressedSets.get(list);
+  if (!entry || entry.length !== list.length) addressedSets.set(list, (entry = { length: list.length, units: new Set(list) }));
+  return entry.units.has(unit);
 }
 
 /** `Recommendation 3` / `unit SDP` phrases for messages. */
@@ -56,10 +63,18 @@ export function latestStatus(response: Response): Status | "open" | "unknown" | 
   return r.kind === "known" ? r.value : r.kind === "open" ? "open" : r.kind === "unknown" ? "unknown" : null;
 }
 
+const PLACEHOLDERS = new Set([
+  "n/a", "na", "n a", "n.a.", "n.a", "tbd", "tbc", "to be determined", "to be decided", "none", "nil", "-", "no response received", "no response",
+]);
+
+/** Longer than any placeholder word, with single inner spaces only: text that says something (most cells, so checked first). */
+const WORDY = /^[^\s\-–—.?]\S*(?: \S+)*$/;
+
 /** True when the cell text is a placeholder that says nothing: `-`, `N/A`, `TBD`. */
 export function isPlaceholder(text: string): boolean {
+  if (text.length > 24 && WORDY.test(text)) return false;
   const t = text.trim().toLowerCase().replace(/\s+/g, " ");
-  return t === "" || /^[-–—.?]+$/.test(t) || ["n/a", "na", "n a", "n.a.", "n.a", "tbd", "tbc", "to be determined", "to be decided", "none", "nil", "-", "no response received", "no response"].includes(t);
+  return t === "" || /^[-–—.?]+$/.test(t) || PLACEHOLDERS.has(t);
 }
 
 /** True when the acceptance reads `Not applicable` or `-` (the unit says the recommendation is not for it). */

@@ -1,12 +1,19 @@
 /** Recommendation numbers are text: `1`, `1.`, `(1)`, `Recommendation 1` all mean `1`; `13a`, `13 a)` mean `13a`. */
 
 import type { CellValue } from "./grid";
-import { displayText, normalizeKey } from "./text";
+import { displayText, memoizeText, normalizeKey } from "./text";
 
 /** The recommendation number a cell holds, or null when it holds none. */
 export function normalizeRecommendationNumber(v: CellValue): string | null {
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : null;
   if (typeof v === "boolean") return null;
+  return numberOfText(v);
+}
+
+/** Remembered per text: a No. column repeats each number on many rows. */
+const numberOfText = memoizeText(readNumberText);
+
+function readNumberText(v: string): string | null {
   let s = displayText(v);
   if (s === "") return null;
   s = s.replace(/^(?:recommendation|recommandation|rec)\.?\s*(?:no\.?|n°|nº|#)?\s*/i, "").replace(/^(?:no\.?|n°|nº|#)\s*/i, "");

@@ -6,12 +6,47 @@ const ENTITIES: Record<string, string> = {
   amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ndash: "–", mdash: "—", rsquo: "’", lsquo: "‘",
 };
 
+/**
+ * Text that displayText returns unchanged: no tag or entity start, white space only as single inner spaces.
+ * Most cells are like this; testing is cheaper than the replacements, which copy the string.
+ */
+const PLAIN = /^[^\s<&]+(?: [^\s<&]+)*$/;
+
+/**
+ * `compute` remembered for texts it has seen: a workbook repeats few distinct texts many times (a column of
+ * `Accepted`, a planned action pasted down). Results are shared, so callers never change them. Bounded, so a
+ * workbook of unique texts cannot grow it without end: long texts (seldom repeated) are not kept, and it
+ * starts afresh when full.
+ */
+export function memoizeText<T>(compute: (text: string) => T, size = 10_000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let hit = known.get(text);
+    if (hit === undefined) {
+      hit = compute(text);
+      if (text.length <= 200) {
+        if (known.size >= size) known.clear();
+        known.set(text, hit);
+      }
+    }
+    return hit;
+  };
+}
+
+const foldCached = memoizeText(foldText);
+const keyCached = memoizeText(keyOf);
+
 /** Cell text for display: HTML tags removed (never interpreted), entities decoded, white space folded. */
 export function displayText(v: CellValue | null | undefined): string {
   if (v === undefined || v === null) return "";
   if (typeof v !== "string") return String(v);
+  if (PLAIN.test(v)) return v;
+  return foldCached(v);
+}
+
+function foldText(v: string): string {
   let s = v;
-  if (s.includes("<")) s = s.replace(/<\/(p|div|li|br)\s*>|<br\s*\/?>/gi, " ").replace(/<[^<>]*>/g, "");
+  if (s.includes("<")) s = stripTags(s);
   if (s.includes("&")) {
     s = s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === "#") {
@@ -24,8 +59,27 @@ export function displayText(v: CellValue | null | undefined): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
+/**
+ * Tags removed until none is left (one pass turns `<<b>script>` into `<script>`). A few passes cover real nesting;
+ * past that the brackets themselves go, so a hostile cell costs linear time.
+ */
+function stripTags(text: string): string {
+  let s = text.replace(/<\/(p|div|li|br)\s*>|<br\s*\/?>/gi, " ");
+  for (let pass = 0; pass < 4; pass++) {
+    const next = s.replace(/<[^<>]*>/g, "");
+    if (next === s) return s;
+    s = next;
+  }
+  return /<[^<>]*>/.test(s) ? s.replace(/[<>]/g, "") : s;
+}
+
 /** Comparison key: lower case, accents and punctuation removed, spaces folded. `Acceptée ?` -> `acceptee`. */
 export function normalizeKey(v: CellValue | null | undefined): string {
+  if (typeof v === "string") return keyCached(v);
+  return keyOf(displayText(v));
+}
+
+function keyOf(v: string): string {
   return displayText(v)
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -39,20 +93,28 @@ export function normalizeKey(v: CellValue | null | undefined): string {
 /** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Two rows reused from call to call: "did you mean" compares a typo with every known word
+  if (distanceRows[0].length <= b.length) distanceRows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [prev, cur] = distanceRows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
       if (cur[j] < rowMin) rowMin = cur[j];
     }
     if (rowMin > max) return max + 1;
+    const done = prev;
     prev = cur;
+    cur = done;
   }
   return prev[b.length];
 }
+
+let distanceRows = [new Int32Array(64), new Int32Array(64)];
 
 /** The first sentence of a text (for summary row labels), at most `limit` characters. */
 export function firstSentence(text: string, limit = 160): string {

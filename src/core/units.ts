@@ -33,8 +33,8 @@ export class UnitDirectory {
   private readonly byKey = new Map<string, string>();
   private readonly byDivision = new Map<string, string[]>();
   private readonly order = new Map<string, number>();
-  /** Multi-word names (units and divisions) as list keys, longest first. */
-  private readonly phrases: { key: string; codes: string[] }[] = [];
+  /** Multi-word names (units and divisions) as list keys, longest first, with the pattern finding each in a list key. */
+  private readonly phrases: { key: string; codes: string[]; pattern: RegExp }[] = [];
 
   constructor(units: Unit[]) {
     this.units = units;
@@ -62,7 +62,10 @@ export class UnitDirectory {
       const k = listKey(u.division);
       if (k.includes(" ") && !phrases.has(k)) phrases.set(k, this.byDivision.get(normalizeKey(u.division)) ?? []);
     }
-    this.phrases = [...phrases].map(([key, codes]) => ({ key, codes })).sort((a, b) => b.key.length - a.key.length);
+    // Patterns made once here, not for every `Addressed to` cell read
+    this.phrases = [...phrases]
+      .map(([key, codes]) => ({ key, codes, pattern: new RegExp(`(^|[ |])${key.replace(/[|]/g, "\\|")}(?=$|[ |])`, "g") }))
+      .sort((a, b) => b.key.length - a.key.length);
   }
 
   /** The code of the unit a cell names (code, name, alias, or `Name (CODE)`), or null. */
@@ -103,7 +106,10 @@ export class UnitDirectory {
     if (key === "" || ALL_WORDS.has(normalizeKey(text))) return { units: all, unknown: [] };
     const found: string[] = [];
     for (const p of this.phrases) {
-      const re = new RegExp(`(^|[ |])${p.key.replace(/[|]/g, "\\|")}(?=$|[ |])`, "g");
+      // A phrase absent from the key (most of them) is ruled out without a regular expression
+      if (!key.includes(p.key)) continue;
+      const re = p.pattern;
+      re.lastIndex = 0;
       if (re.test(key)) {
         found.push(...p.codes);
         key = key.replace(re, "$1|");

@@ -3,7 +3,7 @@
  */
 
 import type { CellValue } from "./grid";
-import { displayText, editDistance, normalizeKey } from "./text";
+import { displayText, editDistance, memoizeText, normalizeKey } from "./text";
 
 export const ACCEPTANCES = ["Accepted", "Partially accepted", "Rejected", "No response", "Not applicable"] as const;
 export type Acceptance = (typeof ACCEPTANCES)[number];
@@ -58,11 +58,25 @@ export type AcceptanceReading =
   | { kind: "known"; value: Acceptance }
   | { kind: "unknown"; text: string; suggestion: Acceptance | null };
 
+// Remembered per text: a column holds a handful of words many thousand times, and a typo's "did you mean"
+// costs an edit distance to every word. Readings are shared, so never changed.
+const acceptanceOfText = memoizeText(readAcceptanceUncached);
+const statusOfText = memoizeText((text: string) => readStatusUncached(text, false));
+const statusOfTextOpenClosed = memoizeText((text: string) => readStatusUncached(text, true));
+
 /** Reads an acceptance cell: `Acepted` -> unknown with suggestion `Accepted`; `Oui` -> Accepted. */
 export function readAcceptance(v: CellValue): AcceptanceReading {
+  return typeof v === "string" ? acceptanceOfText(v) : readAcceptanceUncached(v);
+}
+
+/** Excel's formula errors. `#N/A` is not the answer "N/A", though its comparison key is the same. */
+const FORMULA_ERROR = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
+function readAcceptanceUncached(v: CellValue): AcceptanceReading {
   const text = displayText(v);
   if (text === "") return { kind: "blank" };
   if (/^[-–—]+$/.test(text)) return { kind: "dash" };
+  if (FORMULA_ERROR.test(text)) return { kind: "unknown", text, suggestion: null };
   if (typeof v === "boolean") return { kind: "known", value: v ? "Accepted" : "Rejected" };
   const key = normalizeKey(text);
   const hit = ACCEPTANCE_INDEX.get(key);
@@ -85,11 +99,18 @@ export type StatusReading =
 
 /** Reads a status or follow-up status cell. */
 export function readStatus(v: CellValue, opts: { openClosed?: boolean } = {}): StatusReading {
+  const openClosed = opts.openClosed === true;
+  if (typeof v === "string") return openClosed ? statusOfTextOpenClosed(v) : statusOfText(v);
+  return readStatusUncached(v, openClosed);
+}
+
+function readStatusUncached(v: CellValue, openClosed: boolean): StatusReading {
   const text = displayText(v);
   if (text === "" || /^[-–—]+$/.test(text)) return { kind: "blank" };
+  if (FORMULA_ERROR.test(text)) return { kind: "unknown", text, suggestion: null };
   const key = normalizeKey(text);
   if (ACCEPTANCE_INDEX.get(key) === "No response") return { kind: "blank" };
-  if (opts.openClosed && key === "o") return { kind: "open" };
+  if (openClosed && key === "o") return { kind: "open" };
   const hit = STATUS_INDEX.get(key);
   if (hit) return { kind: "known", value: hit };
   return { kind: "unknown", text, suggestion: nearest(key, STATUS_INDEX) };

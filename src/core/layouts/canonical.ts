@@ -13,6 +13,7 @@ import { readAcceptance, readStatus } from "../vocabulary";
 import { readDate } from "../dates";
 import { findHeaderRow, isBlankRow, labelsAbove, missingRoles, type ColumnMap } from "./table";
 import { LayoutError } from "./errors";
+import { RowStatus, TableColumns } from "./row-cells";
 
 export const LAYOUT_ID = "canonical";
 
@@ -124,6 +125,7 @@ export function readResponseRows(sheet: Sheet, map: ColumnMap, directory: UnitDi
   const responses: Response[] = [];
   const statusCols = statusColumns(map);
   const roles = Object.entries(map.roles) as [Role, number][];
+  const table = new TableColumns(sheet.name, roles);
   let lastNumber: string | null = null;
   for (let r = map.headerRow + 1; r < sheet.rows.length; r++) {
     if (isBlankRow(sheet, r)) continue;
@@ -138,13 +140,9 @@ export function readResponseRows(sheet: Sheet, map: ColumnMap, directory: UnitDi
       number = normalizeRecommendationNumber(numberCell);
       lastNumber = number;
     }
-    const cells: Partial<Record<Role, CellAddress>> = {};
-    for (const [role, col] of roles) cells[role] = at(sheet, r, col);
-    const statuses: StatusCell[] = statusCols.map((column) => ({
-      column,
-      reading: readStatus(cellAt(sheet, r, column.col), { openClosed: column.openClosed }),
-      at: at(sheet, r, column.col),
-    }));
+    const statuses: StatusCell[] = statusCols.map((column) =>
+      new RowStatus(column, readStatus(cellAt(sheet, r, column.col), { openClosed: column.openClosed }), sheet.name, r),
+    );
     const row = sheet.rows[r] ?? [];
     responses.push({
       row: r,
@@ -161,11 +159,16 @@ export function readResponseRows(sheet: Sheet, map: ColumnMap, directory: UnitDi
       comments: text(sheet, r, map.roles.comments),
       evidence: text(sheet, r, map.roles.evidence),
       responseDate: map.roles.responseDate === undefined ? { kind: "blank" } : readDate(cellAt(sheet, r, map.roles.responseDate)),
-      cells,
+      cells: table.cellsOf(r),
       values: row.map((v) => displayText(v)),
     });
   }
   return responses;
+}
+
+/** How a unit without a Units sheet is told apart: its comparison key, or its text when that has none (`😀`, `:`). */
+function unitKey(unitText: string): string {
+  return normalizeKey(unitText) || unitText;
 }
 
 /** Units in order of first appearance in the responses, for workbooks without a Units sheet. */
@@ -173,8 +176,8 @@ export function unitsFromResponses(responses: Response[]): Unit[] {
   const units: Unit[] = [];
   const seen = new Set<string>();
   for (const r of responses) {
-    if (!r.unitText || seen.has(normalizeKey(r.unitText))) continue;
-    seen.add(normalizeKey(r.unitText));
+    if (!r.unitText || seen.has(unitKey(r.unitText))) continue;
+    seen.add(unitKey(r.unitText));
     units.push({ code: r.unitText, name: "", division: r.unitText, aliases: [], at: r.cells.unit ?? null });
   }
   return units;
@@ -210,6 +213,11 @@ export function readCanonical(workbook: Workbook, asOf: number): ResponseMatrix 
   const responses = readResponseRows(responsesSheet, responseMap, directory);
   const units = unitsListed ? listedUnits : unitsFromResponses(responses);
   directory ??= new UnitDirectory(units);
+  if (!unitsListed) {
+    // Without a Units sheet a unit is named by its first spelling: `cwm` further down is the unit `CWM`.
+    const codes = new Map(units.map((u) => [unitKey(u.code), u.code]));
+    for (const r of responses) if (r.unit !== null) r.unit = codes.get(unitKey(r.unitText)) ?? r.unit;
+  }
   const recommendations = recsSheet ? readRecommendations(recsSheet, directory) : [];
   const explicitAddressing = recommendations.length > 0;
   if (!explicitAddressing) recommendations.push(...impliedRecommendations(responses, directory));

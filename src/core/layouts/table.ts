@@ -17,12 +17,11 @@ export interface ColumnMap {
   headers: string[];
 }
 
-/** Maps each header cell of a row to a role. */
-export function mapColumns(sheet: Sheet, headerRow: number): ColumnMap {
+/** Maps each header cell of a row to a role. `w` is the sheet's width, when the caller already knows it. */
+export function mapColumns(sheet: Sheet, headerRow: number, w = width(sheet)): ColumnMap {
   const roles: Partial<Record<Role, number>> = {};
   const followUps: number[] = [];
   const headers: string[] = [];
-  const w = width(sheet);
   for (let c = 0; c < w; c++) {
     const header = displayText(cellAt(sheet, headerRow, c));
     headers[c] = header;
@@ -41,8 +40,9 @@ export function findHeaderRow(sheet: Sheet, required: readonly Role[], scanRows 
   let best: ColumnMap | null = null;
   let bestScore = -1;
   const last = Math.min(sheet.rows.length, scanRows);
+  const w = width(sheet); // once, not for every candidate row: it reads every row of the sheet
   for (let r = 0; r < last; r++) {
-    const map = mapColumns(sheet, r);
+    const map = mapColumns(sheet, r, w);
     if (!required.every((role) => map.roles[role] !== undefined)) continue;
     const score = Object.keys(map.roles).length + map.followUps.length;
     if (score > bestScore) {
@@ -57,8 +57,9 @@ export function findHeaderRow(sheet: Sheet, required: readonly Role[], scanRows 
 export function missingRoles(sheet: Sheet, required: readonly Role[], scanRows = 30): Role[] {
   let bestMissing: Role[] = [...required];
   const last = Math.min(sheet.rows.length, scanRows);
+  const w = width(sheet);
   for (let r = 0; r < last; r++) {
-    const map = mapColumns(sheet, r);
+    const map = mapColumns(sheet, r, w);
     const missing = required.filter((role) => map.roles[role] === undefined);
     if (missing.length < bestMissing.length) bestMissing = missing;
   }

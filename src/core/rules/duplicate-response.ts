@@ -15,15 +15,17 @@ export const duplicateResponse: Rule = {
     description: "The same recommendation and unit appear on more than one row",
   },
   check(matrix, report) {
-    const first = new Map<string, Response>();
+    // By number, then unit: no key string built per row
+    const first = new Map<string, Map<string, Response>>();
     for (const r of matrix.responses) {
       // A unit that resolves to nothing in a listed Units sheet is unknown-unit's finding on the same cell.
       const unit = r.unit ?? (matrix.unitsListed ? null : normalizeKey(r.unitText) || null);
       if (r.number === null || unit === null || !r.cells.unit) continue;
-      const key = `${r.number}\u0000${unit}`;
-      const original = first.get(key);
+      let ofNumber = first.get(r.number);
+      if (!ofNumber) first.set(r.number, (ofNumber = new Map()));
+      const original = ofNumber.get(unit);
       if (!original) {
-        first.set(key, r);
+        ofNumber.set(unit, r);
         continue;
       }
       const identical = sameValues(original, r);

@@ -15,18 +15,20 @@ export const missingResponse: Rule = {
     description: "A unit the recommendation is addressed to has not answered it",
   },
   check(matrix, report) {
-    const rowsOf = new Map<string, Response[]>();
+    // By number, then unit: no key string built per row and per addressed unit
+    const rowsOf = new Map<string, Map<string, Response[]>>();
     for (const r of matrix.responses) {
       if (r.number === null || r.unit === null) continue;
-      const key = `${r.number}\u0000${r.unit}`;
-      const list = rowsOf.get(key);
+      let ofNumber = rowsOf.get(r.number);
+      if (!ofNumber) rowsOf.set(r.number, (ofNumber = new Map()));
+      const list = ofNumber.get(r.unit);
       if (list) list.push(r);
-      else rowsOf.set(key, [r]);
+      else ofNumber.set(r.unit, [r]);
     }
     for (const rec of recommendationByNumber(matrix).values()) {
       const label = recLabel(rec.number);
       for (const unit of rec.addressedTo) {
-        const rows = rowsOf.get(`${rec.number}\u0000${unit}`) ?? [];
+        const rows = rowsOf.get(rec.number)?.get(unit) ?? [];
         if (rows.length === 0) {
           report({
             at: rec.at,

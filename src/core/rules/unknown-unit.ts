@@ -78,6 +78,8 @@ function nearestUnit(text: string, units: readonly Unit[], divisions: boolean): 
   const consider = (spelling: string, answer: string) => {
     const k = normalizeKey(spelling);
     if (!k) return;
+    // Lengths further apart than `max` are further apart than `max` edits (and no swap): skip the work
+    if (Math.abs(k.length - key.length) > max) return;
     const d = isSwap(key, k) ? 1 : editDistance(key, k, max);
     if (d > max) return;
     if (d < bestD) {

@@ -1,6 +1,7 @@
 import { addMonths, isoFromSerial, serialFromYmd } from "../dates";
 import type { Period } from "../headers";
 import { isAccepting, recLabel, unitLabel } from "../matrix";
+import type { StatusColumn } from "../model";
 import type { Rule } from "./types";
 
 /**
@@ -23,17 +24,27 @@ export const updateDue: Rule = {
     description: "A follow-up status update is due and its cell is blank",
   },
   check(matrix, report) {
+    // Rows share a few response dates: each period's due date is worked out once per date
+    const dueDates = new Map<StatusColumn, Map<number, number | null>>();
+    const dueDate = (column: StatusColumn, responseDate: number): number | null => {
+      let ofColumn = dueDates.get(column);
+      if (!ofColumn) dueDates.set(column, (ofColumn = new Map()));
+      let due = ofColumn.get(responseDate);
+      if (due === undefined) ofColumn.set(responseDate, (due = followUpDueDate(column.period, responseDate)));
+      return due;
+    };
     for (const r of matrix.responses) {
       if (!isAccepting(r)) continue;
       const responseDate = r.responseDate.kind === "date" ? r.responseDate.serial : matrix.responseDate;
       if (responseDate === null) continue;
       // A row with no status at all is missing-status's, at its first status cell
       const noStatus = r.statuses.every((s) => s.reading.kind === "blank");
-      for (const [i, cell] of r.statuses.entries()) {
+      for (let i = 0; i < r.statuses.length; i++) {
+        const cell = r.statuses[i];
         // Once an action is closed (Implemented or Not implemented) no further update is asked for
         if (cell.reading.kind === "known" && (cell.reading.value === "Implemented" || cell.reading.value === "Not implemented")) break;
         if (cell.column.role !== "followUp" || cell.reading.kind !== "blank" || (noStatus && i === 0)) continue;
-        const due = followUpDueDate(cell.column.period, responseDate);
+        const due = dueDate(cell.column, responseDate);
         if (due === null || matrix.asOf <= due) continue;
         const period = cell.column.period!;
         const when =

@@ -25,20 +25,17 @@ export function summaryColumns(units: readonly Unit[], by: "division" | "unit"):
   return [...byKey.values()];
 }
 
-/** Key of a (recommendation, unit) pair. */
-function pairKey(number: string, unit: string): string {
-  return `${number}\u0000${unit}`;
-}
-
 /** The first response row of each (recommendation, unit): later duplicates are `duplicate-response`'s business, not the summary's. */
 export function firstResponses(matrix: ResponseMatrix): (number: string, unit: string) => Response | undefined {
-  const first = new Map<string, Response>();
+  // Maps by number, then unit: no key string built per lookup, and the summary looks up every pair several times.
+  const first = new Map<string, Map<string, Response>>();
   for (const r of matrix.responses) {
     if (r.number === null || r.unit === null) continue;
-    const key = pairKey(r.number, r.unit);
-    if (!first.has(key)) first.set(key, r);
+    let ofNumber = first.get(r.number);
+    if (!ofNumber) first.set(r.number, (ofNumber = new Map()));
+    if (!ofNumber.has(r.unit)) ofNumber.set(r.unit, r);
   }
-  return (number, unit) => first.get(pairKey(number, unit));
+  return (number, unit) => first.get(number)?.get(unit);
 }
 
 /** An addressed unit's answer: anything but Accepted, Partially accepted or Rejected (no row, blank, `-`, Not applicable, unknown text) is No response. */

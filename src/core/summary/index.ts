@@ -140,9 +140,10 @@ export function section0Summary(matrix: ResponseMatrix, findings: readonly Findi
     const row = firstRec + r;
     const recCounts = noAnswers();
     draft.set(row, 0, recommendationLabel(rec));
+    const addressedTo = new Set(rec.addressedTo);
     columns.forEach((column, c) => {
       const addressed = column.units
-        .filter((u) => rec.addressedTo.includes(u))
+        .filter((u) => addressedTo.has(u))
         .map((code) => ({ code, answer: answerOf(responseOf(rec.number, code)) }));
       for (const { answer } of addressed) {
         recCounts[answer]++;
@@ -172,13 +173,21 @@ export function section0Summary(matrix: ResponseMatrix, findings: readonly Findi
   // information at all gets none (it would only say "No status" everywhere).
   let next = rateRow + 2;
   if (hasStatusColumns(matrix)) {
+    // Each recommendation's accepting rows, found once for all the status blocks
+    const accepting = recs.map((rec) =>
+      rec.addressedTo.flatMap((unit) => {
+        const response = responseOf(rec.number, unit);
+        const answer = answerOf(response);
+        return response && (answer === "Accepted" || answer === "Partially accepted") ? [response] : [];
+      }),
+    );
     const latestTitle = "Implementation status of accepted and partially accepted recommendations (latest status)";
-    next = statusBlock(draft, next, latestTitle, recs, responseOf, latestStatusColumn) + 2;
+    next = statusBlock(draft, next, latestTitle, recs, accepting, latestStatusColumn) + 2;
     // A follow-up period gets a block once any unit has reported on it; an all-blank column would say only "No status".
     const reported = (col: number) => matrix.responses.some((r) => r.statuses.some((s) => s.column.col === col && s.reading.kind !== "blank"));
     for (const sc of matrix.statusColumns.filter((s) => s.role === "followUp" && reported(s.col))) {
       const title = `Follow-up status: ${sc.period?.label ?? sc.header}`;
-      next = statusBlock(draft, next, title, recs, responseOf, (r) => periodStatusColumn(r, sc.col)) + 2;
+      next = statusBlock(draft, next, title, recs, accepting, (r) => periodStatusColumn(r, sc.col)) + 2;
     }
   }
 
@@ -214,14 +223,14 @@ function acceptanceChart(firstRec: number, n: number, firstCount: number, top: n
 
 /**
  * One status table: per recommendation, the status counts of its addressed units that accepted or partially accepted
- * (first row of each unit, as in the matrix), then a Total row. Returns its last row.
+ * (`accepting[i]`: the first row of each such unit of `recs[i]`, as in the matrix), then a Total row. Returns its last row.
  */
 function statusBlock(
   draft: SheetDraft,
   top: number,
   title: string,
   recs: readonly Recommendation[],
-  responseOf: (number: string, unit: string) => Response | undefined,
+  accepting: readonly (readonly Response[])[],
   columnOf: (response: Response | undefined) => ImplementationColumn,
 ): number {
   const rateCol = 1 + IMPLEMENTATION_COLUMNS.length;
@@ -236,10 +245,7 @@ function statusBlock(
   recs.forEach((rec, r) => {
     const row = header + 1 + r;
     const counts: StatusCounts = noStatuses();
-    for (const unit of rec.addressedTo) {
-      const response = responseOf(rec.number, unit);
-      const answer = answerOf(response);
-      if (answer !== "Accepted" && answer !== "Partially accepted") continue;
+    for (const response of accepting[r]) {
       const c = columnOf(response);
       counts[c]++;
       total[c]++;
