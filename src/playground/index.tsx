@@ -1,6 +1,7 @@
 /**
  * The playground: the real task pane on the strict in-memory Excel host, beside a view of that workbook.
- * Query parameters: `asOf=YYYY-MM-DD` presets the as-of setting; `book=blank` starts from an empty workbook.
+ * Query parameters: `asOf=YYYY-MM-DD` presets the as-of setting; `book=blank` starts from an empty workbook;
+ * `book=hostile` adds cells holding markup that must stay text (`<script>`, `<img onerror>`).
  */
 
 import { useEffect, useState } from "react";
@@ -40,6 +41,23 @@ function Playground({ gateway }: { gateway: OfficeGateway }) {
   );
 }
 
+/** Markup in cells, as pasted from web forms: the pane and the view must show it as text and run nothing. */
+export const HOSTILE_CELLS = [
+  ["1", "CWM", '<img src=x onerror="window.__pwned=true">Acepted', "<script>window.__pwned=true</script>Train staff"],
+  ["2", "GCP", "Accepted", '<a href="javascript:window.__pwned=true">link</a><svg onload="window.__pwned=true"></svg>'],
+];
+
+async function addHostileCells() {
+  await excel.run(async (context: Excel.RequestContext) => {
+    const sheet = context.workbook.worksheets.getItem("Responses");
+    const used = sheet.getUsedRange();
+    used.load("rowCount");
+    await context.sync();
+    sheet.getRangeByIndexes(used.rowCount, 0, HOSTILE_CELLS.length, 4).values = HOSTILE_CELLS;
+    await context.sync();
+  });
+}
+
 async function start() {
   const gateway = new OfficeGateway();
   if (params.get("book") !== "blank") {
@@ -49,6 +67,7 @@ async function start() {
       await context.sync();
     });
   }
+  if (params.get("book") === "hostile") await addHostileCells();
   const asOf = params.get("asOf");
   if (asOf) await gateway.saveSettings(SettingsSchema.parse({ asOf }));
   createRoot(document.getElementById("container")!).render(

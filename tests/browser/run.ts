@@ -207,6 +207,27 @@ test("the production task pane page loads office.js from the CDN URL and nothing
   await page.close();
 });
 
+test("markup in cells is shown as text in the pane and the workbook view, and nothing in it runs", async (ctx) => {
+  const { page, errors } = await openPlayground(ctx, `asOf=${AS_OF}&book=hostile`);
+  await validateAll(page);
+  await page.getByRole("button", { name: "Generate summary" }).click();
+  await page.getByText(/summary was written/).waitFor();
+  const report = await page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: boolean }).__pwned === true,
+    paneImgs: document.querySelectorAll(".pane img, .workbook img").length,
+    scripts: [...document.querySelectorAll("script")].filter((s) => !s.src).length,
+    handlers: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).length,
+    links: [...document.querySelectorAll("a[href^='javascript']")].length,
+    paneText: document.querySelector(".pane")?.textContent ?? "",
+  }));
+  check(!report.pwned, "a script from a cell ran");
+  check(report.paneImgs === 0 && report.scripts === 0 && report.handlers === 0 && report.links === 0, `elements made from cell markup: ${JSON.stringify(report)}`);
+  check(report.paneText.includes('Acepted'), "the unknown acceptance from the hostile cell is not listed");
+  check(!report.paneText.includes("<img"), "the pane shows raw tags instead of stripping them");
+  check(errors.length === 0, `console errors: ${errors.join(" | ")}`);
+  await page.close();
+});
+
 async function main() {
   let passed = 0;
   let failed = 0;
