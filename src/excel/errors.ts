@@ -40,6 +40,7 @@ export function toUserFacingError(error: unknown, context: ErrorContext): UserFa
       if (sheet) return new UserFacingError(`Excel could not ${doing} on the sheet '${sheet}'. If it is hidden, unhide it (right-click a sheet tab, then Unhide), then try again.`);
       break;
   }
-  const detail = error instanceof Error && error.message ? ` (${error.message.replace(/\s+$/, "")})` : "";
+  // Excel's own message ends with a full stop; inside the brackets it would read "(...request.)."
+  const detail = error instanceof Error && error.message ? ` (${error.message.replace(/[\s.]+$/, "")})` : "";
   return new UserFacingError(`Excel could not ${doing}${detail}. Try again; if it keeps failing, save the workbook, reopen it and retry.`);
 }

@@ -6,6 +6,7 @@
 
 import { columnLetter, type CellValue, type MergedRange } from "../core/grid";
 import type { CellStyle, ChartSpec, SheetSpec, StyledRange } from "../core/sheet-spec";
+import { parseRangeAddress } from "./address";
 
 /** Column width in points, as Office.js takes it, for a width in characters (Calibri 11: 7 px each plus 5 px, 0.75 pt a pixel). */
 export function pointsFromCharacters(characters: number): number {
@@ -193,15 +194,20 @@ function freeName(taken: Set<string>): string {
 /**
  * Writes sheets safely in two syncs: (1) new temporary sheets with all content; (2) delete what they replace,
  * rename them, move each to the replaced sheet's place, set the marker name, activate. On failure, removes the
- * temporary sheets in a best-effort clean-up and rethrows.
+ * new sheets in a best-effort clean-up and rethrows.
  */
 export async function writeSheets(context: Excel.RequestContext, writes: readonly SheetWrite[], options: WriteOptions): Promise<void> {
   const taken = new Set(options.existingSheets.map((n) => n.toLowerCase()));
   const temporary = writes.map(() => freeName(taken));
   const worksheets = context.workbook.worksheets;
+  // Excel is not transactional: a failed second request may have renamed some new sheets already, so once
+  // their ids are known the clean-up finds them by id rather than by their temporary names.
+  let added: Excel.Worksheet[] = [];
+  let committing = false;
   try {
-    const added = writes.map((w, i) => {
+    added = writes.map((w, i) => {
       const sheet = worksheets.add(temporary[i]);
+      sheet.load("id");
       queueSheetSpec(sheet, w.spec);
       return sheet;
     });
@@ -214,6 +220,7 @@ export async function writeSheets(context: Excel.RequestContext, writes: readonl
     });
     await context.sync();
 
+    committing = true;
     writes.forEach((w, i) => {
       const old = replaced[i] && !replaced[i].isNullObject ? replaced[i] : null;
       const position = old ? old.position : null;
@@ -229,7 +236,7 @@ export async function writeSheets(context: Excel.RequestContext, writes: readonl
     if (active >= 0) added[active].activate();
     await context.sync();
   } catch (error) {
-    await removeSheets(context, temporary);
+    await undoWrite(context, committing ? added.map((s) => s.id) : temporary, committing ? options.marker?.name : undefined);
     throw error;
   }
 }
@@ -243,12 +250,30 @@ export async function writeSheet(
   await writeSheets(context, [{ spec, replaces: options.replaces }], options);
 }
 
-/** Deletes the named sheets where they exist; never throws (it runs after another failure). */
-async function removeSheets(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
+/**
+ * Undoes a failed write, whatever part of it Excel applied: deletes the new sheets (by name or id) where they
+ * exist, and a marker name left pointing at one of them or at a deleted sheet (#REF!), so that the marker is
+ * either on a real sheet or gone. The sheet a write replaced may already be deleted: then there is no summary,
+ * never a half one. Never throws (it runs after another failure).
+ */
+async function undoWrite(context: Excel.RequestContext, sheets: readonly string[], marker: string | undefined): Promise<void> {
   try {
-    const found = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+    const found = sheets.map((key) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(key);
+      sheet.load("name");
+      return sheet;
+    });
+    const name = marker ? context.workbook.names.getItemOrNullObject(marker) : null;
+    const target = name?.getRangeOrNullObject();
+    target?.load("address");
     await context.sync();
-    for (const sheet of found) if (!sheet.isNullObject) sheet.delete();
+    const removed = new Set<string>();
+    for (const sheet of found) {
+      if (sheet.isNullObject) continue;
+      removed.add(sheet.name);
+      sheet.delete();
+    }
+    if (name && target && !name.isNullObject && (target.isNullObject || removed.has(parseRangeAddress(target.address).sheet))) name.delete();
     await context.sync();
   } catch {
     // Excel may still refuse (cell-edit mode, protection); the original error is the one to report.

@@ -45,6 +45,8 @@ export class MemoryExcel {
   maxRequestBytes = 0;
   /** Sizes of every request, in order. */
   readonly requestBytes: number[] = [];
+  /** How many operations each sync carried, in order (failed ones included): sync n is `requestOperations[n - 1]`. */
+  readonly requestOperations: number[] = [];
   /** When true every sync fails as it does while someone is typing in a cell. */
   cellEditMode = false;
   requestLimitBytes = REQUEST_LIMIT_BYTES;
@@ -108,6 +110,7 @@ export class MemoryExcel {
   async _execute(ops: Operation[]): Promise<void> {
     this.syncCount++;
     const n = this.syncCount;
+    this.requestOperations.push(ops.length);
     // A round trip: callers must await it.
     await Promise.resolve();
     if (this.cellEditMode) throw new MemoryExcelError("InvalidOperationInCellEditMode", "RequestContext.sync");
