@@ -2,7 +2,7 @@
 
 import { serialFromIso } from "./dates";
 import { LayoutError } from "./layouts/errors";
-import { readCanonical } from "./layouts/canonical";
+import { readBestLayout } from "./layouts/index";
 import type { ResponseMatrix } from "./model";
 import { asWorkbook } from "./workbook-shape";
 
@@ -19,5 +19,5 @@ export function readWorkbook(input: unknown, options: { asOf?: string } = {}): R
   const asOfText = options.asOf ?? todayIso();
   const asOf = serialFromIso(asOfText);
   if (asOf === null) throw new LayoutError(`The "as of" date "${asOfText}" is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30.`);
-  return readCanonical(workbook, asOf);
+  return readBestLayout(workbook, asOf);
 }

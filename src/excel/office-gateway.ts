@@ -3,6 +3,7 @@
  * writing sheet specs, selecting cells, keeping settings; every decision is the core's.
  */
 
+import { layoutName } from "../core/layouts/index";
 import { a1, type CellAddress, type Workbook } from "../core/grid";
 import { LayoutError } from "../core/layouts/errors";
 import { SettingsSchema, type ResponseMatrix, type Settings } from "../core/model";
@@ -21,8 +22,6 @@ import { writeSheet, writeSheets } from "./write";
 export const SETTINGS_KEY = "ResponseMatrix.settings";
 
 /** How the status line names each layout of the core. */
-const LAYOUT_NAMES: Record<string, string> = { canonical: "the response matrix layout (Units, Recommendations, Responses)" };
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -32,7 +31,7 @@ export function recognitionOf(matrix: ResponseMatrix): Recognition {
   const sheets = [matrix.units[0]?.at?.sheet, matrix.recommendations[0]?.at.sheet, matrix.responsesSheet].filter(
     (s, i, all): s is string => typeof s === "string" && all.indexOf(s) === i,
   );
-  const layout = LAYOUT_NAMES[matrix.layout] ?? `the ${matrix.layout} layout`;
+  const layout = layoutName(matrix.layout);
   return {
     kind: "recognised",
     layout: matrix.layout,
