@@ -4,12 +4,14 @@
  *   response-matrix validate <file.xlsx>... [--format text|json] [--as-of YYYY-MM-DD]
  *   response-matrix summary  <file.xlsx> --out <out.xlsx> [--by division|unit] [--as-of YYYY-MM-DD]
  *   response-matrix template --out <out.xlsx> [--example]
+ *   response-matrix template --out <out.xlsx> --recommendations-from <report.txt>
  *
  * Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file (one sentence on stderr).
  * `--format json` prints one JSON object per file, one per line (JSON Lines), so several files stay parseable line by line.
  */
 
 import { realpathSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -19,6 +21,7 @@ import { SettingsSchema, type Settings } from "../core/model";
 import { readWorkbook, todayIso } from "../core/read";
 import { section0Summary, summarySheetName } from "../core/summary/index";
 import { templateSheets } from "../core/template";
+import { recommendationRows, recommendationsFromText } from "../core/report-text";
 import { validate } from "../core/validate";
 import { jsonReport, plural, textReport, type FileResult } from "./report";
 import { readXlsxFile, FileError } from "./xlsx-read";
@@ -50,6 +53,9 @@ Usage:
   response-matrix template --out <out.xlsx> [--example]
       Write an empty response-matrix workbook (Units, Recommendations, Responses) with dropdowns;
       --example fills it with a real management response (UNITAR, 14 units, 5 recommendations).
+  response-matrix template --out <out.xlsx> --recommendations-from <report.txt>
+      The same, with Recommendations filled from the numbered recommendations of a text file (the report's
+      recommendations pasted: "1) ...", "(2) ...", "3. ..."; headings become categories, sub-items 13a, 13b ...).
 
 Options:
   --as-of YYYY-MM-DD   date against which target dates are overdue (default: today)
@@ -68,13 +74,14 @@ const OPTIONS = {
   out: { type: "string" },
   by: { type: "string" },
   example: { type: "boolean" },
+  "recommendations-from": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
   validate: ["format", "as-of", "help"],
   summary: ["out", "by", "as-of", "help"],
-  template: ["out", "example", "help"],
+  template: ["out", "example", "recommendations-from", "help"],
 };
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
@@ -200,10 +207,35 @@ async function summaryCommand(values: Values, files: string[], io: CliIo, today:
 async function templateCommand(values: Values, files: string[], io: CliIo): Promise<number> {
   if (files.length) throw new UsageError(`"template" takes no input file; give the file to write with --out <out.xlsx>.`);
   if (!values.out) throw new UsageError(`Say where to write the template with --out <out.xlsx>.`);
-  const sheets = templateSheets({ example: values.example === true });
+  const from = values["recommendations-from"];
+  if (from !== undefined && values.example) throw new UsageError(`Give either --example or --recommendations-from, not both.`);
+  const recommendations = from === undefined ? undefined : await recommendationsOfFile(from);
+  const sheets = templateSheets({ example: values.example === true, recommendations: recommendations && recommendationRows(recommendations) });
   await saveWorkbook(workbookOf(sheets), values.out);
-  io.out(`Wrote ${values.out} (sheets ${sheets.map((s) => s.name).join(", ")}${values.example ? ", filled with the seed 002 example" : ""}).`);
+  const filled = values.example
+    ? ", filled with the seed 002 example"
+    : recommendations
+      ? `, with the ${plural(recommendations.length, "recommendation")} of ${from}; fill in whom each is addressed to`
+      : "";
+  io.out(`Wrote ${values.out} (sheets ${sheets.map((s) => s.name).join(", ")}${filled}).`);
   return 0;
+}
+
+/** The recommendations of a text file; a file that cannot be read or holds none is a UsageError. */
+async function recommendationsOfFile(path: string) {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ENOENT") throw new UsageError(`The file "${path}" does not exist; check the name and the folder.`);
+    throw new UsageError(`The file "${path}" cannot be read (${code ?? "unknown error"}).`);
+  }
+  const recommendations = recommendationsFromText(text);
+  if (recommendations.length === 0) {
+    throw new UsageError(`No numbered recommendations ("1) ...", "(1) ...", "1. ...") were found in "${path}"; give a text file holding the report's recommendations.`);
+  }
+  return recommendations;
 }
 
 /** Runs the command line; returns the exit status. Never throws: every failure becomes one sentence on stderr. */

@@ -44,7 +44,12 @@ const LISTED_MESSAGES = 10;
 /** `Responses!D4, D9:D17; Recommendations!E3`: every cell, runs of adjacent rows in a column as ranges. */
 export function cellList(findings: readonly Finding[]): string {
   const bySheet = new Map<string, { row: number; col: number }[]>();
-  for (const f of findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f.at]);
+  for (const f of findings) {
+    // push, not a copy per cell: a copy made this quadratic in the number of findings
+    const cells = bySheet.get(f.sheet);
+    if (cells) cells.push(f.at);
+    else bySheet.set(f.sheet, [f.at]);
+  }
   const parts: string[] = [];
   for (const [sheet, cells] of bySheet) {
     const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
@@ -75,7 +80,12 @@ export function textReport({ file, matrix, findings }: FileResult, asOf: string)
     return lines.join("\n");
   }
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(`${f.severity}\u0000${f.rule}`, [...(groups.get(`${f.severity}\u0000${f.rule}`) ?? []), f]);
+  for (const f of findings) {
+    const key = `${f.severity}\u0000${f.rule}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
   const ordered = [...groups.values()].sort(
     (a, b) =>
       SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] ||

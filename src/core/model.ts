@@ -5,9 +5,9 @@
 
 import { z } from "zod";
 import type { CellAddress } from "./grid";
-import type { AcceptanceReading, StatusReading } from "./vocabulary";
+import type { Acceptance, AcceptanceReading, StatusReading } from "./vocabulary";
 import type { DateReading } from "./dates";
-import type { Period, Role } from "./headers";
+import { ROLES, type Period, type Role } from "./headers";
 
 const CellValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -42,11 +42,27 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema> & { at: CellAddress };
 
+const ColumnLetterSchema = z.string().regex(/^[A-Z]{1,3}$/);
+
+/** The sheet and columns of the responses table as the user chose them (Settings → Sheet and columns). */
+export const MappingSchema = z.object({
+  sheet: z.string().min(1),
+  /** 1-based, as Excel numbers rows. */
+  headerRow: z.number().int().min(1),
+  /** The column letter of each role. */
+  columns: z.partialRecord(z.enum(ROLES), ColumnLetterSchema),
+  /** Follow-up status columns. */
+  followUps: z.array(ColumnLetterSchema).optional(),
+});
+export type Mapping = z.infer<typeof MappingSchema>;
+
 /** Settings a workbook keeps (task pane) or a command passes (CLI). */
 export const SettingsSchema = z.object({
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   summaryBy: z.enum(["division", "unit"]).default("division"),
   severityOverrides: z.record(z.string(), z.union([SeveritySchema, z.literal("off")])).default({}),
+  // An unreadable mapping is dropped rather than resetting every other setting
+  mapping: MappingSchema.optional().catch(undefined),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -127,4 +143,47 @@ export interface ResponseMatrix {
   explicitAddressing: boolean;
   /** True when the units were listed in a Units sheet (so unknown units can be told). */
   unitsListed: boolean;
+  /** A hand-made Section 0 matrix found beside the detailed responses: checked against them, never merged into them. */
+  section0?: Section0Matrix;
+}
+
+/** What a cell of a hand-made Section 0 matrix says. */
+export type Section0Reading =
+  | { kind: "blank" }
+  /** `NA`, `N A`, `N/A`, `-`, or an empty checkbox `□`. */
+  | { kind: "notAddressed" }
+  /** A ticked checkbox `☒`: addressed, the answer is told elsewhere. */
+  | { kind: "addressed" }
+  /** `Accepted`, or `Accepted (GCP and CWM); Partially accepted (SCYCLE)`: units as written, null for the whole column. */
+  | { kind: "answers"; parts: { answer: Acceptance; units: string[] | null }[] }
+  | { kind: "unknown"; text: string };
+
+/** A division or unit column of a Section 0 matrix, its label as written. */
+export interface Section0Column {
+  label: string;
+  at: CellAddress;
+}
+
+export interface Section0Cell {
+  /** Index into Section0Matrix.columns. */
+  column: number;
+  text: string;
+  reading: Section0Reading;
+  at: CellAddress;
+}
+
+/** A recommendation row of a Section 0 matrix: an answer row, or a checkbox row telling addressing only. */
+export interface Section0Row {
+  number: string;
+  text: string;
+  checkboxes: boolean;
+  at: CellAddress;
+  cells: Section0Cell[];
+}
+
+/** A Section 0 matrix as written by hand: recommendations as rows, divisions or units as columns (SPEC 3.2). */
+export interface Section0Matrix {
+  sheet: string;
+  columns: Section0Column[];
+  rows: Section0Row[];
 }

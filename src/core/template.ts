@@ -104,11 +104,16 @@ function tableSheet(name: string, tableName: string, columns: readonly Column[],
   };
 }
 
-/** The canonical workbook's sheets; with `example`, filled with seed 002 (14 units, 5 recommendations, 53 answers). */
-export function templateSheets(options: { example: boolean }): SheetSpec[] {
+/**
+ * The canonical workbook's sheets; with `example`, filled with seed 002 (14 units, 5 recommendations, 53 answers);
+ * with `recommendations`, its Recommendations sheet holds these rows (No., Recommendation, Priority, Category, Addressed to),
+ * e.g. the recommendations read from report text.
+ */
+export function templateSheets(options: { example: boolean; recommendations?: readonly (readonly CellValue[])[] }): SheetSpec[] {
   const ex = options.example;
   const units = ex ? EXAMPLE_UNITS.map((u) => [u.code, u.name, u.division, u.aliases]) : [];
-  const recs = ex ? EXAMPLE_RECOMMENDATIONS.map((r) => [r.number, r.text, "", "", r.addressedTo]) : [];
+  const given = options.recommendations?.map((r) => RECOMMENDATIONS_COLUMNS.map((_, c) => r[c] ?? ""));
+  const recs = given ?? (ex ? EXAMPLE_RECOMMENDATIONS.map((r) => [r.number, r.text, "", "", r.addressedTo]) : []);
   const responses = ex
     ? EXAMPLE_RESPONSES.map((r) => [r.number, r.unit, r.acceptance, r.action, "", r.budget, "", r.status, "", "", "", "", "", ""])
     : [];

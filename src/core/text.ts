@@ -20,7 +20,11 @@ const PLAIN = /^[^\s<&]+(?: [^\s<&]+)*$/;
  */
 export function memoizeText<T>(compute: (text: string) => T, size = 10_000): (text: string) => T {
   const known = new Map<string, T>();
+  // The text before, first: a column often repeats one text down many rows
+  let lastText: string | undefined;
+  let lastHit: T | undefined;
   return (text) => {
+    if (text === lastText) return lastHit as T;
     let hit = known.get(text);
     if (hit === undefined) {
       hit = compute(text);
@@ -29,6 +33,8 @@ export function memoizeText<T>(compute: (text: string) => T, size = 10_000): (te
         known.set(text, hit);
       }
     }
+    lastText = text;
+    lastHit = hit;
     return hit;
   };
 }

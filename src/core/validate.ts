@@ -1,9 +1,9 @@
 /** Runs the rules over a response matrix and returns its findings, in sheet order. */
 
 import { formatAddress, a1, type CellAddress } from "./grid";
-import type { Finding, Response, ResponseMatrix, Settings } from "./model";
+import type { Finding, Response, ResponseMatrix, Settings, Severity } from "./model";
 import { RULES } from "./rules/index";
-import type { Rule } from "./rules/types";
+import type { Report, Rule } from "./rules/types";
 
 /** Findings of the given rules (all by default), with per-workbook severity overrides applied. */
 export function validate(
@@ -12,35 +12,67 @@ export function validate(
 ): Finding[] {
   const findings: Finding[] = [];
   const overrides = options.severityOverrides ?? {};
-  let responseAtRow: Map<number, Response> | undefined;
-  const cellText = (at: CellAddress) => {
-    if (at.sheet !== matrix.responsesSheet) return undefined;
-    if (!responseAtRow) {
-      responseAtRow = new Map();
-      // Only rows holding a text long enough to be cut: a short text is never clipped
-      for (const r of matrix.responses) if (r.values.some((v) => v.length > QUOTE_LIMIT)) responseAtRow.set(r.row, r);
-    }
-    return responseAtRow.get(at.row)?.values[at.col];
-  };
+  const texts: CellTexts = { matrix, responseAtRow: null };
   for (const rule of options.rules ?? RULES) {
     const override = overrides[rule.meta.id];
     if (override === "off") continue;
-    rule.check(matrix, (f) => {
-      findings.push({
-        rule: rule.meta.id,
-        severity: override ?? f.severity ?? rule.meta.severity,
-        sheet: f.at.sheet,
-        cell: a1(f.at.row, f.at.col),
-        recommendation: f.recommendation,
-        unit: f.unit,
-        message: f.message.length > QUOTE_LIMIT ? clipQuotes(f.message, [f.unit, f.recommendation, cellText(f.at)]) : f.message,
-        suggestion: f.suggestion ?? null,
-        at: f.at,
-      });
-    });
+    const outer = collecting;
+    collecting = { findings, rule, override, texts };
+    try {
+      rule.check(matrix, report);
+    } finally {
+      collecting = outer;
+    }
   }
   return sortFindings(findings);
 }
+
+/** Where the rule being run reports to. */
+interface Collecting {
+  findings: Finding[];
+  rule: Rule;
+  override: Severity | undefined;
+  texts: CellTexts;
+}
+
+/** The responses sheet's long cell texts, by row once first asked for. */
+interface CellTexts {
+  matrix: ResponseMatrix;
+  responseAtRow: Map<number, Response> | null;
+}
+
+/** The text of a cell of the responses sheet, when it is long enough to be clipped (else undefined). */
+function longCellText(texts: CellTexts, at: CellAddress): string | undefined {
+  if (at.sheet !== texts.matrix.responsesSheet) return undefined;
+  if (!texts.responseAtRow) {
+    texts.responseAtRow = new Map();
+    // Only rows holding a text long enough to be cut: a short text is never clipped
+    for (const r of texts.matrix.responses) if (r.values.some((v) => v.length > QUOTE_LIMIT)) texts.responseAtRow.set(r.row, r);
+  }
+  return texts.responseAtRow.get(at.row)?.values[at.col];
+}
+
+let collecting: Collecting | null = null;
+
+/**
+ * How every rule reports: one function, the same on every run, so the engine keeps the rules' compiled code
+ * (a new closure per run made each rule fall back to slow code at its first finding, on every validation).
+ */
+const report: Report = (f) => {
+  if (!collecting) throw new Error("A rule reported a finding outside validate().");
+  const { findings, rule, override, texts } = collecting;
+  findings.push({
+    rule: rule.meta.id,
+    severity: override ?? f.severity ?? rule.meta.severity,
+    sheet: f.at.sheet,
+    cell: a1(f.at.row, f.at.col),
+    recommendation: f.recommendation,
+    unit: f.unit,
+    message: f.message.length > QUOTE_LIMIT ? clipQuotes(f.message, [f.unit, f.recommendation, longCellText(texts, f.at)]) : f.message,
+    suggestion: f.suggestion ?? null,
+    at: f.at,
+  });
+};
 
 /** Cell text a message quotes is cut to this length: a cell may hold 32,767 characters, a message stays readable. */
 export const QUOTE_LIMIT = 100;

@@ -5,12 +5,16 @@
  */
 
 import type { CellAddress } from "../core/grid";
+import type { proposeMapping } from "../core/layouts/mapped";
 import type { Finding, Settings } from "../core/model";
 
 /** What was recognised in the open workbook, for the status line. */
 export type Recognition =
   | { kind: "recognised"; layout: string; description: string; sheets: string[]; units: number; recommendations: number; responses: number }
   | { kind: "none"; reason: string };
+
+/** The sheets of the workbook with their likely header rows and the role each header suggests, for choosing a mapping. */
+export type SheetChoices = ReturnType<typeof proposeMapping>;
 
 export interface ValidationResult {
   findings: Finding[];
@@ -19,7 +23,7 @@ export interface ValidationResult {
 }
 
 export interface WorkbookGateway {
-  /** Reads the workbook and says what layout it has (or why none was found). */
+  /** Reads the workbook (through the mapping saved in it, if any) and says what layout it has (or why none was found). */
   recognise(): Promise<Recognition>;
   /** Reads the workbook (at most 2 syncs) and runs the rules. */
   validate(settings: Settings): Promise<ValidationResult>;
@@ -32,6 +36,8 @@ export interface WorkbookGateway {
   /** Settings kept in the workbook. */
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
+  /** Reads the workbook (at most 2 syncs) and offers its sheets and header rows for Settings → Sheet and columns. */
+  describeSheets(): Promise<SheetChoices>;
 }
 
 /** A failure the pane can show as it is: what happened and what to do. */

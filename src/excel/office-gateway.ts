@@ -6,6 +6,7 @@
 import { layoutName } from "../core/layouts/index";
 import { a1, type CellAddress, type Workbook } from "../core/grid";
 import { LayoutError } from "../core/layouts/errors";
+import { proposeMapping } from "../core/layouts/mapped";
 import { SettingsSchema, type ResponseMatrix, type Settings } from "../core/model";
 import { readWorkbook, todayIso } from "../core/read";
 import { SUMMARY_MARKER_NAME, section0Summary, summarySheetName } from "../core/summary/index";
@@ -13,7 +14,7 @@ import { templateSheets } from "../core/template";
 import { joinWithAnd } from "../core/text";
 import { countBySeverity, validate } from "../core/validate";
 import { toUserFacingError, type ErrorContext } from "./errors";
-import { UserFacingError, type Recognition, type ValidationResult, type WorkbookGateway } from "./gateway";
+import { UserFacingError, type Recognition, type SheetChoices, type ValidationResult, type WorkbookGateway } from "./gateway";
 import { parseRangeAddress } from "./address";
 import { queueSheetList, readSheets } from "./read";
 import { writeSheet, writeSheets } from "./write";
@@ -54,9 +55,11 @@ interface Inputs {
   ours: string | null;
   markerExists: boolean;
   structureProtected: boolean;
+  /** The settings saved in the workbook (their mapping says how to read it). */
+  saved: Settings;
 }
 
-/** Reads the workbook in 2 syncs; the marker name and workbook protection ride along in the first. */
+/** Reads the workbook in 2 syncs; the marker name, workbook protection and saved settings ride along in the first. */
 async function readInputs(context: Excel.RequestContext): Promise<Inputs> {
   const list = queueSheetList(context);
   const marker = context.workbook.names.getItemOrNullObject(SUMMARY_MARKER_NAME);
@@ -64,8 +67,11 @@ async function readInputs(context: Excel.RequestContext): Promise<Inputs> {
   markerRange.load("address");
   const protection = context.workbook.protection;
   protection.load("protected");
+  const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  setting.load("value");
   await context.sync();
 
+  const saved = parseSettings(setting.isNullObject ? undefined : setting.value);
   const ours = markerRange.isNullObject ? null : parseRangeAddress(markerRange.address).sheet;
   // The summary we wrote is output, not input: it is neither validated nor read into the next summary.
   const workbook = await readSheets(context, list, { skip: (name) => name === ours });
@@ -76,6 +82,7 @@ async function readInputs(context: Excel.RequestContext): Promise<Inputs> {
     ours: ours !== null && sheetNames.includes(ours) ? ours : null,
     markerExists: !marker.isNullObject,
     structureProtected: protection.protected,
+    saved,
   };
 }
 
@@ -106,9 +113,9 @@ export class OfficeGateway implements WorkbookGateway {
   }
 
   async recognise(): Promise<Recognition> {
-    const { workbook } = await this.run({ doing: "read the workbook" }, readInputs);
+    const { workbook, saved } = await this.run({ doing: "read the workbook" }, readInputs);
     try {
-      return recognitionOf(readWorkbook(workbook));
+      return recognitionOf(readWorkbook(workbook, { mapping: saved.mapping }));
     } catch (error) {
       if (error instanceof LayoutError) return { kind: "none", reason: error.message };
       throw toUserFacingError(error, { doing: "read the workbook" });
@@ -119,13 +126,18 @@ export class OfficeGateway implements WorkbookGateway {
     const { workbook } = await this.run({ doing: "read the workbook" }, readInputs);
     let matrix: ResponseMatrix;
     try {
-      matrix = readWorkbook(workbook, { asOf: settings.asOf });
+      matrix = readWorkbook(workbook, { asOf: settings.asOf, mapping: settings.mapping });
     } catch (error) {
       if (error instanceof LayoutError) return { findings: [], counts: { error: 0, warning: 0, info: 0 }, recognition: { kind: "none", reason: error.message } };
       throw toUserFacingError(error, { doing: "read the workbook" });
     }
     const findings = validate(matrix, { severityOverrides: settings.severityOverrides });
     return { findings, counts: countBySeverity(findings), recognition: recognitionOf(matrix) };
+  }
+
+  async describeSheets(): Promise<SheetChoices> {
+    const { workbook } = await this.run({ doing: "read the workbook" }, readInputs);
+    return proposeMapping(workbook);
   }
 
   async selectCell(at: CellAddress): Promise<void> {
@@ -142,7 +154,7 @@ export class OfficeGateway implements WorkbookGateway {
     return this.run({ doing: "write the summary" }, async (context) => {
       const input = await readInputs(context);
       if (input.structureProtected) throw structureProtectedError("the summary sheet");
-      const matrix = readWorkbook(input.workbook, { asOf: settings.asOf });
+      const matrix = readWorkbook(input.workbook, { asOf: settings.asOf, mapping: settings.mapping });
       const findings = validate(matrix, { severityOverrides: settings.severityOverrides });
       const spec = section0Summary(matrix, findings, { by: settings.summaryBy, generated: today() });
       const target = summarySheetName(input.sheetNames.map((name) => ({ name, ours: name === input.ours })));

@@ -20,6 +20,7 @@ import { displayText, joinWithAnd } from "../core/text";
 import type { Recognition, ValidationResult, WorkbookGateway } from "../excel/gateway";
 import { failureMessage, type Activity } from "./failure";
 import { IssueList } from "./IssueList";
+import { MappingPanel } from "./MappingPanel";
 import { SettingsPanel } from "./SettingsPanel";
 
 /** Settings of a workbook that has none saved. */
@@ -47,6 +48,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   template: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
   sectionHeading: { ...typographyStyles.body1Strong, margin: 0 },
+  settings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
 });
 
 function statusText(recognition: Recognition | null, loading: boolean): string {
@@ -142,6 +144,16 @@ export function App({ gateway }: AppProps) {
       .catch((error: unknown) => fail(error, "saving"));
   };
 
+  /** A new mapping changes what the workbook is read as: the old issues go, and the status line follows once it is saved. */
+  const changeMapping = (next: Settings) => {
+    changeSettings(next);
+    setResult(null);
+    saving.current = saving.current
+      .then(() => gateway.recognise())
+      .then(setRecognition)
+      .catch((error: unknown) => fail(error, "loading"));
+  };
+
   const working = busy !== null;
   const progress = busy ? PROGRESS[busy] : undefined;
 
@@ -195,7 +207,8 @@ export function App({ gateway }: AppProps) {
       <Accordion collapsible>
         <AccordionItem value="settings">
           <AccordionHeader as="h2">Settings</AccordionHeader>
-          <AccordionPanel>
+          <AccordionPanel className={styles.settings}>
+            <MappingPanel gateway={gateway} settings={settings} recognition={recognition} onChange={changeMapping} disabled={working} />
             <SettingsPanel settings={settings} onChange={changeSettings} disabled={busy === "loading"} />
           </AccordionPanel>
         </AccordionItem>

@@ -154,7 +154,10 @@ describe("files that cannot be read: exit 2 and one sentence on stderr", () => {
     const { status, err } = await cli("validate", file);
     expect(status).toBe(2);
     expectOneSentence(err);
-    expect(err[0]).toContain(`${file}: No sheet named "Responses" was found`);
+    expect(err[0]).toBe(
+      `${file}: No sheet has the columns "No.", "Unit" and "Acceptance" that a table of responses needs. ` +
+        `Add these headers above the table, or choose the sheet and columns in the task pane under Settings → Sheet and columns.`,
+    );
   });
 
   it("still checks the other files and exits 2", async () => {

@@ -63,7 +63,7 @@ describe("canonical layout reader", () => {
   it("says which sheet and column are missing, and what to do", () => {
     const noResponses = { name: "x.xlsx", sheets: [{ name: "Sheet1", rows: [["hello"]] }] };
     expect(() => readWorkbook(noResponses, { asOf: "2025-01-01" })).toThrow(LayoutError);
-    expect(() => readWorkbook(noResponses, { asOf: "2025-01-01" })).toThrow(/No sheet named "Responses".*'Sheet1'/);
+    expect(() => readWorkbook(noResponses, { asOf: "2025-01-01" })).toThrow(/^No sheet has the columns "No.", "Unit" and "Acceptance"/);
     const noUnitColumn = book({ responsesHeader: ["No.", "Acceptance"], responses: [["1", "Accepted"]] });
     expect(() => readWorkbook(noUnitColumn, { asOf: "2025-01-01" })).toThrow(/'Responses' has no header row with the column "Unit"/);
   });

@@ -21,8 +21,9 @@ type Issue = [string, string, string, string | null, string | null, Severity];
 /** What `validate` must do with a file: exit 2 with this sentence (`FILE` stands for the path), or these findings. */
 type Outcome = { status: 2; sentence: string } | { status: 0 | 1; issues: Issue[] };
 
-const NO_RESPONSES_SHEET = (sheets: string) =>
-  `FILE: No sheet named "Responses" was found (the workbook has ${sheets}). Create the template, or rename the sheet that holds the answers to "Responses".`;
+const NO_SHEETS =
+  `FILE: No sheet has the columns "No.", "Unit" and "Acceptance" that a table of responses needs (the workbook has no sheets). ` +
+  `Add these headers above the table, or choose the sheet and columns in the task pane under Settings → Sheet and columns.`;
 
 const EXPECTED: Record<string, Outcome> = {
   "html-in-cells.xlsx": {
@@ -49,11 +50,16 @@ const EXPECTED: Record<string, Outcome> = {
       ["missing-response", "Recommendations", "A2", "1", "PTP", "error"],
     ],
   },
-  "sheet-names-unrecognised.xlsx": { status: 2, sentence: NO_RESPONSES_SHEET(`'Responses (O'Neil)', 'Units 'old' copy'`) },
+  "sheet-names-unrecognised.xlsx": {
+    status: 2,
+    sentence:
+      `FILE: The sheet 'Responses (O'Neil)' has the columns "No.", "Unit" and "Acceptance" but was not recognised as a table of responses. ` +
+      `Rename it "Responses", or choose it and its columns in the task pane under Settings → Sheet and columns.`,
+  },
   "hidden-sheets.xlsx": { status: 1, issues: [["missing-response", "Recommendations", "A2", "1", "GCP", "error"]] },
   "protected-sheets.xlsx": { status: 0, issues: [] },
   "huge-used-range.xlsx": { status: 1, issues: [["missing-action", "Responses", "D3", "1", "GCP", "error"]] },
-  "empty-workbook.xlsx": { status: 2, sentence: NO_RESPONSES_SHEET("no sheets") },
+  "empty-workbook.xlsx": { status: 2, sentence: NO_SHEETS },
   "empty-responses.xlsx": {
     status: 2,
     sentence: `FILE: The sheet 'Responses' has no header row with the columns "No.", "Unit", "Acceptance". Add these headers above the table (or map the columns in the task pane settings).`,
@@ -70,7 +76,7 @@ const EXPECTED: Record<string, Outcome> = {
     status: 2,
     sentence: `The file "FILE" could not be opened: it is damaged or not a complete .xlsx workbook; ask for a new copy.`,
   },
-  "zip-without-workbook.xlsx": { status: 2, sentence: NO_RESPONSES_SHEET("no sheets") },
+  "zip-without-workbook.xlsx": { status: 2, sentence: NO_SHEETS },
   "binary-noise.xlsx": { status: 2, sentence: `The file "FILE" is not an Excel .xlsx workbook; open it in Excel and save it as .xlsx.` },
   "empty-file.xlsx": { status: 2, sentence: `The file "FILE" is empty; it is not an Excel workbook.` },
 };

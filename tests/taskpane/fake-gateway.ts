@@ -4,7 +4,7 @@ import { vi } from "vitest";
 import type { CellAddress } from "../../src/core/grid";
 import { a1 } from "../../src/core/grid";
 import type { Finding, Settings } from "../../src/core/model";
-import type { Recognition, ValidationResult, WorkbookGateway } from "../../src/excel/gateway";
+import type { Recognition, SheetChoices, ValidationResult, WorkbookGateway } from "../../src/excel/gateway";
 
 export const RECOGNISED: Recognition = {
   kind: "recognised",
@@ -41,6 +41,7 @@ export interface FakeOptions {
   recognition?: Recognition;
   settings?: Settings;
   result?: ValidationResult;
+  sheets?: SheetChoices;
 }
 
 /** A gateway whose methods are vitest mocks with fixed answers; tests replace single methods as needed. */
@@ -53,6 +54,7 @@ export function fakeGateway(options: FakeOptions = {}) {
     createTemplate: vi.fn(async (_options: { example: boolean }) => ({ sheets: ["Units", "Recommendations", "Responses"] })),
     loadSettings: vi.fn(async (): Promise<Settings> => options.settings ?? { summaryBy: "division", severityOverrides: {} }),
     saveSettings: vi.fn(async (_settings: Settings): Promise<void> => {}),
+    describeSheets: vi.fn(async (): Promise<SheetChoices> => options.sheets ?? { sheets: [] }),
   } satisfies WorkbookGateway;
   return gateway;
 }

@@ -37,6 +37,17 @@ function sheetNamed(workbook: Workbook, names: readonly string[]): Sheet | undef
   return workbook.sheets.find((s) => names.includes(normalizeKey(s.name)));
 }
 
+/** The sheet the canonical reader takes for the responses (`Responses`, `Réponses`...), if any. */
+export function canonicalResponsesSheet(workbook: Workbook): Sheet | undefined {
+  return sheetNamed(workbook, SHEET_NAMES.responses);
+}
+
+/** The units of the workbook's Units sheet, or none when it has no such sheet. */
+export function readUnitsSheet(workbook: Workbook): Unit[] {
+  const sheet = sheetNamed(workbook, SHEET_NAMES.units);
+  return sheet ? readUnits(sheet) : [];
+}
+
 /** True when the workbook has the three canonical sheets with their required columns. */
 export function detectCanonical(workbook: Workbook): number {
   const responses = sheetNamed(workbook, SHEET_NAMES.responses);
@@ -120,17 +131,20 @@ export function statusColumns(map: ColumnMap): StatusColumn[] {
   return cols.sort((a, b) => a.col - b.col);
 }
 
-/** Reads the rows of a responses table; a blank `No.` inherits the number from the row above. */
-export function readResponseRows(sheet: Sheet, map: ColumnMap, directory: UnitDirectory | null): Response[] {
+/** Reads the rows of a responses table (up to row `end`, excluded); a blank `No.` inherits the number from the row above. */
+export function readResponseRows(sheet: Sheet, map: ColumnMap, directory: UnitDirectory | null, end = sheet.rows.length): Response[] {
   const responses: Response[] = [];
   const statusCols = statusColumns(map);
+  const statusOptions = statusCols.map((column) => ({ openClosed: column.openClosed }));
   const roles = Object.entries(map.roles) as [Role, number][];
   const table = new TableColumns(sheet.name, roles);
   let lastNumber: string | null = null;
-  for (let r = map.headerRow + 1; r < sheet.rows.length; r++) {
+  for (let r = map.headerRow + 1; r < end; r++) {
     if (isBlankRow(sheet, r)) continue;
+    // Every cell as text once; the role texts below are taken from it
+    const values = (sheet.rows[r] ?? []).map((v) => displayText(v));
     const numberCell: CellValue = map.roles.number === undefined ? "" : cellAt(sheet, r, map.roles.number);
-    const unitText = text(sheet, r, map.roles.unit);
+    const unitText = textAt(values, map.roles.unit);
     const acceptanceCell = map.roles.acceptance === undefined ? "" : cellAt(sheet, r, map.roles.acceptance);
     let number: string | null;
     if (isBlank(numberCell)) {
@@ -140,30 +154,34 @@ export function readResponseRows(sheet: Sheet, map: ColumnMap, directory: UnitDi
       number = normalizeRecommendationNumber(numberCell);
       lastNumber = number;
     }
-    const statuses: StatusCell[] = statusCols.map((column) =>
-      new RowStatus(column, readStatus(cellAt(sheet, r, column.col), { openClosed: column.openClosed }), sheet.name, r),
+    const statuses: StatusCell[] = statusCols.map(
+      (column, i) => new RowStatus(column, readStatus(cellAt(sheet, r, column.col), statusOptions[i]), sheet.name, r),
     );
-    const row = sheet.rows[r] ?? [];
     responses.push({
       row: r,
       number,
-      numberText: displayText(numberCell),
+      numberText: textAt(values, map.roles.number),
       unitText,
       unit: directory ? directory.resolve(unitText) : unitText || null,
       acceptance: readAcceptance(acceptanceCell),
-      action: text(sheet, r, map.roles.action),
-      responsible: text(sheet, r, map.roles.responsible),
-      budget: text(sheet, r, map.roles.budget),
+      action: textAt(values, map.roles.action),
+      responsible: textAt(values, map.roles.responsible),
+      budget: textAt(values, map.roles.budget),
       targetDate: map.roles.targetDate === undefined ? { kind: "blank" } : readDate(cellAt(sheet, r, map.roles.targetDate)),
       statuses,
-      comments: text(sheet, r, map.roles.comments),
-      evidence: text(sheet, r, map.roles.evidence),
+      comments: textAt(values, map.roles.comments),
+      evidence: textAt(values, map.roles.evidence),
       responseDate: map.roles.responseDate === undefined ? { kind: "blank" } : readDate(cellAt(sheet, r, map.roles.responseDate)),
       cells: table.cellsOf(r),
-      values: row.map((v) => displayText(v)),
+      values,
     });
   }
   return responses;
+}
+
+/** A role's text from a row's texts ("" when the table has no such column or the row stops short). */
+function textAt(values: readonly string[], col: number | undefined): string {
+  return col === undefined ? "" : (values[col] ?? "");
 }
 
 /** How a unit without a Units sheet is told apart: its comparison key, or its text when that has none (`😀`, `:`). */
@@ -195,20 +213,35 @@ function label(sheets: { sheet: Sheet; headerRow: number }[], names: string[]): 
   return null;
 }
 
-/** Reads a canonical workbook. Throws LayoutError (a sentence saying what to do) when a required sheet or column is missing. */
-export function readCanonical(workbook: Workbook, asOf: number): ResponseMatrix {
-  const responsesSheet = sheetNamed(workbook, SHEET_NAMES.responses);
+/** A responses table chosen by the caller (the user's column mapping), read instead of the sheet named `Responses`. */
+export interface ChosenTable {
+  sheet: Sheet;
+  map: ColumnMap;
+  layout: string;
+}
+
+/** A Units or Recommendations sheet beside a chosen table counts only when it has its header row; else it is just another sheet. */
+function usableBeside(chosen: ChosenTable | undefined, sheet: Sheet | undefined, required: Role[]): Sheet | undefined {
+  return sheet && sheet !== chosen?.sheet && (!chosen || findHeaderRow(sheet, required)) ? sheet : undefined;
+}
+
+/**
+ * Reads a canonical workbook, or a `chosen` responses table with the Units and Recommendations sheets beside it.
+ * Throws LayoutError (a sentence saying what to do) when a required sheet or column is missing.
+ */
+export function readCanonical(workbook: Workbook, asOf: number, chosen?: ChosenTable): ResponseMatrix {
+  const responsesSheet = chosen?.sheet ?? sheetNamed(workbook, SHEET_NAMES.responses);
   if (!responsesSheet) {
     throw new LayoutError(
       `No sheet named "Responses" was found (the workbook has ${workbook.sheets.map((s) => `'${s.name}'`).join(", ") || "no sheets"}). ` +
         `Create the template, or rename the sheet that holds the answers to "Responses".`,
     );
   }
-  const unitsSheet = sheetNamed(workbook, SHEET_NAMES.units);
-  const recsSheet = sheetNamed(workbook, SHEET_NAMES.recommendations);
+  const unitsSheet = usableBeside(chosen, sheetNamed(workbook, SHEET_NAMES.units), REQUIRED.units);
+  const recsSheet = usableBeside(chosen, sheetNamed(workbook, SHEET_NAMES.recommendations), REQUIRED.recommendations);
   const listedUnits = unitsSheet ? readUnits(unitsSheet) : [];
   const unitsListed = listedUnits.length > 0;
-  const responseMap = requireTable(responsesSheet, REQUIRED.responses);
+  const responseMap = chosen?.map ?? requireTable(responsesSheet, REQUIRED.responses);
   let directory = unitsListed ? new UnitDirectory(listedUnits) : null;
   const responses = readResponseRows(responsesSheet, responseMap, directory);
   const units = unitsListed ? listedUnits : unitsFromResponses(responses);
@@ -234,7 +267,7 @@ export function readCanonical(workbook: Workbook, asOf: number): ResponseMatrix 
   const columns = new Set<Role>(Object.keys(responseMap.roles) as Role[]);
   if (responseMap.followUps.length) columns.add("followUp");
   return {
-    layout: LAYOUT_ID,
+    layout: chosen?.layout ?? LAYOUT_ID,
     title: titleCell !== null && displayText(titleCell) ? displayText(titleCell) : (workbook.name ?? "").replace(/\.xlsx$/i, ""),
     asOf,
     units,

@@ -11,6 +11,7 @@ import { duplicateResponse } from "./duplicate-response";
 import { unknownUnit } from "./unknown-unit";
 import { unknownRecommendation } from "./unknown-recommendation";
 import { notAddressed } from "./not-addressed";
+import { summaryMismatch } from "./summary-mismatch";
 import { unknownStatus } from "./unknown-status";
 import { missingStatus } from "./missing-status";
 import { statusRegression } from "./status-regression";
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   unknownUnit,
   unknownRecommendation,
   notAddressed,
+  summaryMismatch,
   unknownStatus,
   missingStatus,
   statusRegression,

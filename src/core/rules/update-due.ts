@@ -24,15 +24,7 @@ export const updateDue: Rule = {
     description: "A follow-up status update is due and its cell is blank",
   },
   check(matrix, report) {
-    // Rows share a few response dates: each period's due date is worked out once per date
-    const dueDates = new Map<StatusColumn, Map<number, number | null>>();
-    const dueDate = (column: StatusColumn, responseDate: number): number | null => {
-      let ofColumn = dueDates.get(column);
-      if (!ofColumn) dueDates.set(column, (ofColumn = new Map()));
-      let due = ofColumn.get(responseDate);
-      if (due === undefined) ofColumn.set(responseDate, (due = followUpDueDate(column.period, responseDate)));
-      return due;
-    };
+    const dueDates: DueDates = new Map();
     for (const r of matrix.responses) {
       if (!isAccepting(r)) continue;
       const responseDate = r.responseDate.kind === "date" ? r.responseDate.serial : matrix.responseDate;
@@ -44,7 +36,7 @@ export const updateDue: Rule = {
         // Once an action is closed (Implemented or Not implemented) no further update is asked for
         if (cell.reading.kind === "known" && (cell.reading.value === "Implemented" || cell.reading.value === "Not implemented")) break;
         if (cell.column.role !== "followUp" || cell.reading.kind !== "blank" || (noStatus && i === 0)) continue;
-        const due = dueDate(cell.column, responseDate);
+        const due = dueDate(dueDates, cell.column, responseDate);
         if (due === null || matrix.asOf <= due) continue;
         const period = cell.column.period!;
         const when =
@@ -63,3 +55,15 @@ export const updateDue: Rule = {
     }
   },
 };
+
+/** Due dates worked out so far, by status column and response date. */
+type DueDates = Map<StatusColumn, Map<number, number | null>>;
+
+/** A period's due date: rows share a few response dates, so each is worked out once per date. */
+function dueDate(known: DueDates, column: StatusColumn, responseDate: number): number | null {
+  let ofColumn = known.get(column);
+  if (!ofColumn) known.set(column, (ofColumn = new Map()));
+  let due = ofColumn.get(responseDate);
+  if (due === undefined) ofColumn.set(responseDate, (due = followUpDueDate(column.period, responseDate)));
+  return due;
+}

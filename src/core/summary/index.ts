@@ -173,22 +173,29 @@ export function section0Summary(matrix: ResponseMatrix, findings: readonly Findi
   // information at all gets none (it would only say "No status" everywhere).
   let next = rateRow + 2;
   if (hasStatusColumns(matrix)) {
-    // Each recommendation's accepting rows, found once for all the status blocks
-    const accepting = recs.map((rec) =>
-      rec.addressedTo.flatMap((unit) => {
-        const response = responseOf(rec.number, unit);
-        const answer = answerOf(response);
-        return response && (answer === "Accepted" || answer === "Partially accepted") ? [response] : [];
-      }),
-    );
-    const latestTitle = "Implementation status of accepted and partially accepted recommendations (latest status)";
-    next = statusBlock(draft, next, latestTitle, recs, accepting, latestStatusColumn) + 2;
     // A follow-up period gets a block once any unit has reported on it; an all-blank column would say only "No status".
     const reported = (col: number) => matrix.responses.some((r) => r.statuses.some((s) => s.column.col === col && s.reading.kind !== "blank"));
-    for (const sc of matrix.statusColumns.filter((s) => s.role === "followUp" && reported(s.col))) {
-      const title = `Follow-up status: ${sc.period?.label ?? sc.header}`;
-      next = statusBlock(draft, next, title, recs, accepting, (r) => periodStatusColumn(r, sc.col)) + 2;
-    }
+    const blocks: { title: string; columnOf: (response: Response) => ImplementationColumn }[] = [
+      { title: "Implementation status of accepted and partially accepted recommendations (latest status)", columnOf: latestStatusColumn },
+      ...matrix.statusColumns
+        .filter((s) => s.role === "followUp" && reported(s.col))
+        .map((sc) => ({ title: `Follow-up status: ${sc.period?.label ?? sc.header}`, columnOf: (r: Response) => periodStatusColumn(r, sc.col) })),
+    ];
+    // Every block's counts in one pass: each accepting row (first row of an addressed unit that accepted or
+    // partially accepted, as in the matrix) is looked at once, not once per block
+    const counts = recs.map((rec) => {
+      const ofRec = blocks.map(() => noStatuses());
+      for (const unit of rec.addressedTo) {
+        const response = responseOf(rec.number, unit);
+        const answer = answerOf(response);
+        if (!response || (answer !== "Accepted" && answer !== "Partially accepted")) continue;
+        blocks.forEach((block, b) => ofRec[b][block.columnOf(response)]++);
+      }
+      return ofRec;
+    });
+    blocks.forEach((block, b) => {
+      next = statusBlock(draft, next, block.title, recs, counts.map((ofRec) => ofRec[b])) + 2;
+    });
   }
 
   const cells = draft.cells();
@@ -223,16 +230,9 @@ function acceptanceChart(firstRec: number, n: number, firstCount: number, top: n
 
 /**
  * One status table: per recommendation, the status counts of its addressed units that accepted or partially accepted
- * (`accepting[i]`: the first row of each such unit of `recs[i]`, as in the matrix), then a Total row. Returns its last row.
+ * (`counts[i]` for `recs[i]`), then a Total row. Returns its last row.
  */
-function statusBlock(
-  draft: SheetDraft,
-  top: number,
-  title: string,
-  recs: readonly Recommendation[],
-  accepting: readonly (readonly Response[])[],
-  columnOf: (response: Response | undefined) => ImplementationColumn,
-): number {
+function statusBlock(draft: SheetDraft, top: number, title: string, recs: readonly Recommendation[], counts: readonly StatusCounts[]): number {
   const rateCol = 1 + IMPLEMENTATION_COLUMNS.length;
   const header = top + 1;
   draft.set(top, 0, title);
@@ -244,15 +244,10 @@ function statusBlock(
   const rateCells: [number, number | null][] = [];
   recs.forEach((rec, r) => {
     const row = header + 1 + r;
-    const counts: StatusCounts = noStatuses();
-    for (const response of accepting[r]) {
-      const c = columnOf(response);
-      counts[c]++;
-      total[c]++;
-    }
+    for (const c of IMPLEMENTATION_COLUMNS) total[c] += counts[r][c];
     draft.set(row, 0, recommendationLabel(rec));
-    IMPLEMENTATION_COLUMNS.forEach((c, i) => draft.set(row, 1 + i, counts[c]));
-    rateCells.push([row, implementedRate(counts)]);
+    IMPLEMENTATION_COLUMNS.forEach((c, i) => draft.set(row, 1 + i, counts[r][c]));
+    rateCells.push([row, implementedRate(counts[r])]);
   });
   const totalRow = header + 1 + recs.length;
   draft.set(totalRow, 0, "Total");

@@ -1,0 +1,343 @@
+/**
+ * The Section 0 matrix (SPEC 3.2, seed 002): recommendations as rows, divisions or units as columns, the acceptance
+ * in the cells (`Accepted`, `Accepted (GCP and CWM); Partially accepted (SCYCLE)`, `NA`), and possibly a row of
+ * checkboxes (☒ addressed, □ not) for a recommendation whose answers another row gives.
+ *
+ * Beside detailed responses it is attached to their matrix (`section0`) and checked against them by the rule
+ * `summary-mismatch`, never merged. Alone, it is a layout of its own: each column stands for a division or unit.
+ */
+
+import { isBlank, type CellAddress, type CellValue, type Sheet, type Workbook } from "../grid";
+import type { Response, ResponseMatrix, Section0Cell, Section0Matrix, Section0Reading, Section0Row, Unit } from "../model";
+import { displayText, normalizeKey } from "../text";
+import { UnitDirectory } from "../units";
+import { readAcceptance, type Acceptance } from "../vocabulary";
+import { readDate } from "../dates";
+import { readUnitsSheet } from "./canonical";
+import { LayoutError } from "./errors";
+import { DATE_LABELS, TITLE_LABELS, formLabel, recommendationCell } from "./table";
+
+export const LAYOUT_ID = "section-0";
+export const LAYOUT_NAME = "Section 0 layout";
+
+/** Rows searched for the matrix's title or column labels. */
+const SCAN_ROWS = 30;
+
+/** `SECTION 0 – Summary of response` */
+const TITLE = /^(section 0|summary of responses?|resume des? reponses?)\b/;
+/** `Division/Unit` above the column labels, however spaced (`D i v i s i o n / U n i t`). */
+const SUPER_HEADER = /^(divisions?(units?|unites?)|(units?|unites?)divisions?)$/;
+/** The next section of the form ends the matrix. */
+const NEXT_SECTION = /^section ([1-9]|i|ii|iii|iv|v)\b/;
+/** Column labels that are not divisions or units (the totals of a summary). */
+const TOTALS = /^(total|acceptance rate|taux)/;
+
+const CHECKED = /^[☒☑✓✔xX]$/u;
+const UNCHECKED = /^[□☐▢]$/u;
+
+/** Reads a Section 0 cell: blank, `NA`, a checkbox, one answer, or answers by unit; anything else is unknown. */
+export function readSection0Cell(v: CellValue): Section0Reading {
+  const text = displayText(v);
+  if (text === "") return { kind: "blank" };
+  if (CHECKED.test(text)) return { kind: "addressed" };
+  if (UNCHECKED.test(text)) return { kind: "notAddressed" };
+  const whole = readAcceptance(text);
+  if (whole.kind === "dash" || (whole.kind === "known" && whole.value === "Not applicable")) return { kind: "notAddressed" };
+  if (whole.kind === "known") return { kind: "answers", parts: [{ answer: whole.value, units: null }] };
+  const parts: { answer: Acceptance; units: string[] | null }[] = [];
+  // Groups end at `;` or at a closing bracket: `Accepted (GCP, CWM); Partially accepted (SCYCLE)`, `Accepted: GCP; Rejected: SCYCLE`
+  for (const piece of text.split(/;|(?<=\))/)) {
+    const group = piece.replace(/^[\s,]+/, "").trim();
+    if (!group) continue;
+    const m = /^([^():]+?)\s*(?:\(([^()]*)\)|:\s*([^():]+))$/.exec(group);
+    const answer = readAcceptance(m ? m[1] : group);
+    if (answer.kind !== "known") return { kind: "unknown", text };
+    const list = m ? (m[2] ?? m[3]) : null;
+    const units =
+      list === null
+        ? null
+        : list
+            .split(/\s*[,&/]\s*|\s+(?:and|et)\s+/i)
+            .map((u) => u.trim())
+            .filter(Boolean);
+    if (units && units.length === 0) return { kind: "unknown", text };
+    parts.push({ answer: answer.value, units });
+  }
+  // One group may name no units (the column's other units); two cannot both be "the others"
+  if (parts.length === 0 || parts.filter((p) => p.units === null).length > 1) return { kind: "unknown", text };
+  return { kind: "answers", parts };
+}
+
+/** The units a Section 0 column stands for: a division's units, or the one unit its label names (code, name or alias). */
+export function unitsOfColumn(directory: UnitDirectory, label: string): string[] | null {
+  const division = directory.division(label);
+  if (division && division.length) return division;
+  const code = directory.resolve(label);
+  return code === null ? null : [code];
+}
+
+/** Where a sheet's Section 0 matrix is: the column of recommendation labels, the row of column labels, the columns. */
+interface Frame {
+  labelCol: number;
+  labelRow: number;
+  columns: { label: string; col: number }[];
+}
+
+/** The column labels of a row right of `labelCol` (divisions or units, not totals nor a `Division/Unit` super-header). */
+function labelsOf(sheet: Sheet, row: number, labelCol: number): { label: string; col: number }[] {
+  const cells = sheet.rows[row] ?? [];
+  const columns: { label: string; col: number }[] = [];
+  for (let c = labelCol + 1; c < cells.length; c++) {
+    const label = displayText(cells[c]);
+    const key = normalizeKey(label);
+    if (!key || SUPER_HEADER.test(key.replace(/ /g, "")) || TOTALS.test(key)) continue;
+    const answer = readAcceptance(label);
+    if (answer.kind === "known" && answer.value !== "Not applicable") continue;
+    columns.push({ label, col: c });
+  }
+  return columns;
+}
+
+/** The first non-blank row after `row`, within a few rows. */
+function nextFilledRow(sheet: Sheet, row: number): number | null {
+  for (let r = row + 1; r < Math.min(sheet.rows.length, row + 4); r++) if ((sheet.rows[r] ?? []).some((v) => !isBlank(v))) return r;
+  return null;
+}
+
+/** The labels on the anchor's row, else on the next filled row. */
+function frameAt(sheet: Sheet, row: number, labelCol: number): Frame | null {
+  const here = labelsOf(sheet, row, labelCol);
+  if (here.length) return { labelCol, labelRow: row, columns: here };
+  const next = nextFilledRow(sheet, row);
+  if (next === null) return null;
+  const below = labelsOf(sheet, next, labelCol);
+  return below.length ? { labelCol, labelRow: next, columns: below } : null;
+}
+
+/**
+ * Finds a sheet's Section 0 matrix by its title (`SECTION 0 – Summary of response`), a `Division/Unit` super-header
+ * alone on its row, or, on a sheet named `Section 0`, a `Recommendation` header cell.
+ */
+function findFrame(sheet: Sheet): Frame | null {
+  const namedSection0 = /^section 0\b/.test(normalizeKey(sheet.name));
+  const last = Math.min(sheet.rows.length, SCAN_ROWS);
+  for (let r = 0; r < last; r++) {
+    const cells = sheet.rows[r] ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      const key = normalizeKey(cells[c]);
+      if (!key) continue;
+      let frame: Frame | null = null;
+      // A title is short: a long text that starts like one (`Summary of responses should ...`) is not it
+      if ((TITLE.test(key) && key.length <= 60) || (namedSection0 && /^recommendations?$/.test(key))) frame = frameAt(sheet, r, c);
+      else if (SUPER_HEADER.test(key.replace(/ /g, "")) && cells.every((v, k) => k === c || isBlank(v))) frame = frameAt(sheet, r, Math.max(0, c - 1));
+      if (frame) return frame;
+    }
+  }
+  return null;
+}
+
+/** Reads a sheet's Section 0 matrix, or null when the sheet has none (or no recommendation rows in it). */
+export function readSection0Sheet(sheet: Sheet): Section0Matrix | null {
+  const frame = findFrame(sheet);
+  if (!frame) return null;
+  const at = (row: number, col: number): CellAddress => ({ sheet: sheet.name, row, col });
+  const rows: Section0Row[] = [];
+  for (let r = frame.labelRow + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r];
+    if (!cells) continue;
+    const lead = cells[frame.labelCol] ?? "";
+    if (NEXT_SECTION.test(normalizeKey(lead))) break;
+    const rec = recommendationCell(lead);
+    if (!rec) continue;
+    const texts = frame.columns.map(({ col }) => displayText(cells[col]));
+    const row: Section0Cell[] = frame.columns.map(({ col }, i) => ({ column: i, text: texts[i], reading: readSection0Cell(texts[i]), at: at(r, col) }));
+    const filled = texts.filter(Boolean);
+    const checkboxes = filled.length > 0 && filled.every((t) => CHECKED.test(t) || UNCHECKED.test(t));
+    rows.push({ number: rec.number, text: rec.text, checkboxes, at: at(r, frame.labelCol), cells: row });
+  }
+  if (rows.length === 0) return null;
+  return { sheet: sheet.name, columns: frame.columns.map(({ label, col }) => ({ label, at: at(frame.labelRow, col) })), rows };
+}
+
+/** The first sheet with a Section 0 matrix (other than `except`). */
+function findSection0(workbook: Workbook, except?: string): { sheet: Sheet; matrix: Section0Matrix } | null {
+  for (const sheet of workbook.sheets) {
+    if (sheet.name === except) continue;
+    const matrix = readSection0Sheet(sheet);
+    if (matrix) return { sheet, matrix };
+  }
+  return null;
+}
+
+/** 0.5 when a sheet holds a Section 0 matrix: below every layout of detailed responses, which then win. */
+export function detectSection0(workbook: Workbook): number {
+  return findSection0(workbook) ? 0.5 : 0;
+}
+
+/** Attaches the workbook's Section 0 matrix, if it has one, to the matrix read from its detailed responses. */
+export function attachSection0(workbook: Workbook, matrix: ResponseMatrix): void {
+  if (matrix.layout === LAYOUT_ID) return;
+  const found = findSection0(workbook, matrix.responsesSheet);
+  if (found) matrix.section0 = found.matrix;
+}
+
+/**
+ * Units when there is no Units sheet: a column whose cells name units (`Accepted (GCP and CWM)`) is a division of
+ * those units; any other column is a unit of its own.
+ */
+function unitsFromColumns(s0: Section0Matrix): Unit[] {
+  const named = s0.columns.map(() => new Map<string, { name: string; at: CellAddress }>());
+  for (const row of s0.rows) {
+    for (const cell of row.cells) {
+      if (cell.reading.kind !== "answers") continue;
+      for (const part of cell.reading.parts) for (const name of part.units ?? []) if (!named[cell.column].has(normalizeKey(name))) named[cell.column].set(normalizeKey(name), { name, at: cell.at });
+    }
+  }
+  const units: Unit[] = [];
+  const seen = new Set<string>();
+  const add = (code: string, division: string, at: CellAddress) => {
+    const key = normalizeKey(code) || code;
+    if (seen.has(key)) return;
+    seen.add(key);
+    units.push({ code, name: "", division, aliases: [], at });
+  };
+  s0.columns.forEach((column, i) => {
+    if (named[i].size === 0) add(column.label, column.label, column.at);
+    else for (const { name, at } of named[i].values()) add(name, column.label, at);
+  });
+  return units;
+}
+
+/** A unit's answer (or blank, for a ticked box with no answer), read from a Section 0 cell. */
+function section0Response(
+  row: Section0Row,
+  cell: Section0Cell,
+  unit: { text: string; code: string | null; at: CellAddress },
+  acceptance: Response["acceptance"],
+  values: string[],
+): Response {
+  return {
+    row: cell.at.row,
+    number: row.number,
+    numberText: row.number,
+    unitText: unit.text,
+    unit: unit.code,
+    acceptance,
+    action: "",
+    responsible: "",
+    budget: "",
+    targetDate: { kind: "blank" },
+    statuses: [],
+    comments: "",
+    evidence: "",
+    responseDate: { kind: "blank" },
+    cells: { number: row.at, unit: unit.at, acceptance: cell.at },
+    values,
+  };
+}
+
+/**
+ * Reads a Section 0 matrix alone as the workbook's responses: each cell answers for the units of its column
+ * (or those it names), `NA` and □ leave them unaddressed, ☒ addresses them (their answer comes from another row,
+ * else it is missing). Units come from the Units sheet, else from the columns.
+ */
+export function readSection0(workbook: Workbook, asOf: number): ResponseMatrix {
+  const found = findSection0(workbook);
+  if (!found) {
+    throw new LayoutError(
+      "No sheet has a Section 0 matrix (a 'SECTION 0 – Summary of response' row above division or unit columns). " +
+        "Add the title row above the column headings, or choose the sheet and columns in the task pane settings.",
+    );
+  }
+  const { sheet, matrix: s0 } = found;
+  const listed = readUnitsSheet(workbook);
+  const unitsListed = listed.length > 0;
+  const units = unitsListed ? listed : unitsFromColumns(s0);
+  const directory = new UnitDirectory(units);
+  const columnUnits = s0.columns.map((c) => unitsOfColumn(directory, c.label));
+  // The column's units as responses name them; an unmatched column answers as itself (an unknown unit)
+  const unitsOf = (column: number) => {
+    const { label, at } = s0.columns[column];
+    return columnUnits[column]?.map((code) => ({ text: code, code, at })) ?? [{ text: label, code: null, at }];
+  };
+
+  const responses: Response[] = [];
+  const ticks: { row: Section0Row; cell: Section0Cell; values: string[] }[] = [];
+  for (const row of s0.rows) {
+    const values = (sheet.rows[row.at.row] ?? []).map((v) => displayText(v));
+    for (const cell of row.cells) {
+      const reading = cell.reading;
+      if (reading.kind === "addressed") ticks.push({ row, cell, values });
+      if (reading.kind === "unknown") {
+        for (const unit of unitsOf(cell.column)) responses.push(section0Response(row, cell, unit, readAcceptance(reading.text), values));
+      }
+      if (reading.kind !== "answers") continue;
+      const named = new Set<string>();
+      for (const part of reading.parts) {
+        for (const name of part.units ?? []) {
+          const code = directory.resolve(name);
+          named.add(code ?? name);
+          if (part.answer !== "Not applicable") responses.push(section0Response(row, cell, { text: name, code, at: cell.at }, { kind: "known", value: part.answer }, values));
+        }
+      }
+      const rest = reading.parts.find((p) => p.units === null);
+      if (!rest || rest.answer === "Not applicable") continue;
+      for (const unit of unitsOf(cell.column)) {
+        if (!named.has(unit.code ?? unit.text)) responses.push(section0Response(row, cell, unit, { kind: "known", value: rest.answer }, values));
+      }
+    }
+  }
+  // A ticked box whose column answers nowhere else for the recommendation: addressed, and the answer is missing
+  const answered = new Set(responses.map((r) => `${r.number}\u0000${r.unit ?? r.unitText}`));
+  for (const { row, cell, values } of ticks) {
+    const columnUnitsOf = unitsOf(cell.column);
+    if (columnUnitsOf.some((u) => answered.has(`${row.number}\u0000${u.code ?? u.text}`))) continue;
+    for (const unit of columnUnitsOf) {
+      responses.push(section0Response(row, cell, { ...unit, at: cell.at }, { kind: "blank" }, values));
+      answered.add(`${row.number}\u0000${unit.code ?? unit.text}`);
+    }
+  }
+
+  // Recommendations in row order, each addressed to the units with an answer (or a tick) for it
+  const addressed = new Map<string, string[]>();
+  for (const r of responses) {
+    if (r.number === null || r.unit === null) continue;
+    const list = addressed.get(r.number) ?? [];
+    list.push(r.unit);
+    addressed.set(r.number, list);
+  }
+  const seen = new Map<string, Section0Row>();
+  for (const row of s0.rows) if (!seen.has(row.number) || (seen.get(row.number)!.checkboxes && !row.checkboxes)) seen.set(row.number, row);
+  const recommendations = [...new Set(s0.rows.map((r) => r.number))].map((number) => {
+    const row = seen.get(number)!;
+    return {
+      number,
+      text: row.text,
+      priority: "",
+      category: "",
+      addressedTo: directory.sort(addressed.get(number) ?? []),
+      addressedUnknown: [],
+      at: row.at,
+      addressedAt: null,
+    };
+  });
+
+  const headerRow = s0.columns[0]?.at.row ?? 0;
+  const title = formLabel(workbook.sheets, sheet, headerRow, TITLE_LABELS);
+  const dateCell = formLabel(workbook.sheets, sheet, headerRow, DATE_LABELS);
+  const responseDate = dateCell === null ? null : readDate(dateCell);
+  return {
+    layout: LAYOUT_ID,
+    title: title !== null && displayText(title) ? displayText(title) : (workbook.name ?? "").replace(/\.xlsx$/i, ""),
+    asOf,
+    units,
+    recommendations,
+    responses,
+    columns: new Set(["number", "unit", "acceptance"]),
+    statusColumns: [],
+    responsesSheet: sheet.name,
+    responseDate: responseDate?.kind === "date" ? responseDate.serial : null,
+    explicitAddressing: false,
+    unitsListed,
+  };
+}
