@@ -22,6 +22,13 @@ export interface ValidationResult {
   recognition: Recognition;
 }
 
+export interface TemplateOptions {
+  /** Fill the sheets with the seed 002 example. */
+  example: boolean;
+  /** Take the recommendations from the report text in the selected cells. */
+  fromSelection?: boolean;
+}
+
 export interface WorkbookGateway {
   /** Reads the workbook (through the mapping saved in it, if any) and says what layout it has (or why none was found). */
   recognise(): Promise<Recognition>;
@@ -31,8 +38,11 @@ export interface WorkbookGateway {
   selectCell(at: CellAddress): Promise<void>;
   /** Writes the Section 0 summary sheet (at most 3 syncs) and activates it; returns its name. */
   generateSummary(settings: Settings): Promise<{ sheet: string }>;
-  /** Adds the canonical sheets as Excel tables with dropdowns; returns their names. */
-  createTemplate(options: { example: boolean }): Promise<{ sheets: string[] }>;
+  /**
+   * Adds the canonical sheets as Excel tables with dropdowns; returns their names. With `fromSelection`, the
+   * Recommendations table is filled from report text pasted in the selected cells (numbered paragraphs).
+   */
+  createTemplate(options: TemplateOptions): Promise<{ sheets: string[] }>;
   /** Settings kept in the workbook. */
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;

@@ -4,6 +4,7 @@
  */
 
 import { layoutName } from "../core/layouts/index";
+import { recommendationRows, recommendationsFromText } from "../core/report-text";
 import { a1, type CellAddress, type Workbook } from "../core/grid";
 import { LayoutError } from "../core/layouts/errors";
 import { proposeMapping } from "../core/layouts/mapped";
@@ -11,10 +12,10 @@ import { SettingsSchema, type ResponseMatrix, type Settings } from "../core/mode
 import { readWorkbook, todayIso } from "../core/read";
 import { SUMMARY_MARKER_NAME, section0Summary, summarySheetName } from "../core/summary/index";
 import { templateSheets } from "../core/template";
-import { joinWithAnd } from "../core/text";
+import { displayText, joinWithAnd } from "../core/text";
 import { countBySeverity, validate } from "../core/validate";
 import { toUserFacingError, type ErrorContext } from "./errors";
-import { UserFacingError, type Recognition, type SheetChoices, type ValidationResult, type WorkbookGateway } from "./gateway";
+import { UserFacingError, type Recognition, type SheetChoices, type TemplateOptions, type ValidationResult, type WorkbookGateway } from "./gateway";
 import { parseRangeAddress } from "./address";
 import { queueSheetList, readSheets } from "./read";
 import { writeSheet, writeSheets } from "./write";
@@ -168,8 +169,9 @@ export class OfficeGateway implements WorkbookGateway {
     });
   }
 
-  async createTemplate(options: { example: boolean }): Promise<{ sheets: string[] }> {
+  async createTemplate(options: TemplateOptions): Promise<{ sheets: string[] }> {
     return this.run({ doing: "create the template" }, async (context) => {
+      const recommendations = options.fromSelection ? await selectedRecommendations(context) : undefined;
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
       const tables = context.workbook.tables;
@@ -182,7 +184,7 @@ export class OfficeGateway implements WorkbookGateway {
 
       if (protection.protected) throw structureProtectedError("the template sheets");
       const existing = worksheets.items.map((s) => s.name);
-      const specs = templateSheets(options);
+      const specs = templateSheets({ example: options.example && !recommendations, recommendations });
       // The reader finds the canonical sheets by name, so renamed copies would not be recognised: say so instead.
       const clash = specs.map((s) => s.name).filter((n) => existing.some((e) => e.toLowerCase() === n.toLowerCase()));
       if (clash.length > 0) {
@@ -232,4 +234,33 @@ export function parseSettings(raw: unknown): Settings {
   }
   const parsed = SettingsSchema.safeParse(value ?? {});
   return parsed.success ? parsed.data : SettingsSchema.parse({});
+}
+
+/** A selection larger than this is not report text pasted in a column: refuse it before loading its values. */
+const MAX_SELECTED_CELLS = 20_000;
+
+/**
+ * Recommendations from report text pasted in the selected cells (numbered paragraphs, SPEC 3.5), in 2 syncs:
+ * the selection's size first, then its values.
+ */
+async function selectedRecommendations(context: Excel.RequestContext): Promise<string[][]> {
+  const selection = context.workbook.getSelectedRange();
+  selection.load("address, cellCount");
+  await context.sync();
+  if (selection.cellCount > MAX_SELECTED_CELLS) {
+    throw new UserFacingError(
+      `The selection (${selection.address}) is too large to be report text. Select only the cells where the report's recommendations are pasted, then try again.`,
+    );
+  }
+  selection.load("values");
+  await context.sync();
+  const text = selection.values.map((row) => row.map((v) => displayText(v)).filter(Boolean).join(" ")).join("\n");
+  const found = recommendationsFromText(text);
+  if (found.length === 0) {
+    throw new UserFacingError(
+      `The selected cells (${selection.address}) hold no numbered recommendations such as "1)", "(1)" or "1.". ` +
+        "Paste the report's recommendations in a column, select those cells, then try again.",
+    );
+  }
+  return recommendationRows(found);
 }

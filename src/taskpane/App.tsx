@@ -71,6 +71,7 @@ export function App({ gateway }: AppProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [example, setExample] = useState(false);
+  const [fromSelection, setFromSelection] = useState(false);
   // Saves run one after another so the last change is the one the workbook keeps.
   const saving = useRef<Promise<void>>(Promise.resolve());
 
@@ -124,10 +125,14 @@ export function App({ gateway }: AppProps) {
 
   const createTemplate = () =>
     run("creating", async () => {
-      const { sheets } = await gateway.createTemplate({ example });
+      const { sheets } = await gateway.createTemplate({ example: example && !fromSelection, fromSelection });
       setNotice(
         `Template created: ${sheets.length === 1 ? "sheet" : "sheets"} ${joinWithAnd(sheets.map((s) => `"${s}"`))}.` +
-          (example ? " It holds example data; replace it with your own." : " Fill in the units, recommendations and responses."),
+          (fromSelection
+            ? " The recommendations come from the selected text; add whom each is addressed to, then the units and responses."
+            : example
+              ? " It holds example data; replace it with your own."
+              : " Fill in the units, recommendations and responses."),
       );
       setResult(null);
       setRecognition(await gateway.recognise());
@@ -180,10 +185,16 @@ export function App({ gateway }: AppProps) {
           New workbook
         </h2>
         <Checkbox
-          checked={example}
-          disabled={working}
+          checked={example && !fromSelection}
+          disabled={working || fromSelection}
           onChange={(_, data) => setExample(data.checked === true)}
           label="Include example data (seed 002)"
+        />
+        <Checkbox
+          checked={fromSelection}
+          disabled={working}
+          onChange={(_, data) => setFromSelection(data.checked === true)}
+          label="Take the recommendations from the selected cells (report text pasted in a column)"
         />
         <Button onClick={createTemplate} disabled={working}>
           Create template

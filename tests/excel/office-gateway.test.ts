@@ -219,6 +219,43 @@ describe("createTemplate", () => {
     expect(host.sheetNames()).toEqual(["Units", "Recommendations", "Responses"]);
   });
 
+  test("fills Recommendations from report text pasted in the selected cells (SPEC 3.5)", async () => {
+    const report = [
+      ["Recommendations"],
+      ["Coordination"],
+      ["1) Strengthen coordination between the border posts."],
+      ["2) Train the staff of the new posts on data protection."],
+      ["Sustainability"],
+      ["3) Agree an exit strategy with the national authorities:"],
+      ["a) hand over the equipment;"],
+      ["b) budget the maintenance."],
+    ];
+    const { host, gateway } = open({ sheets: [{ name: "Report", rows: report }] });
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Report").getRange("A1:A8").select();
+      await context.sync();
+    });
+    const before = host.syncCount;
+    await gateway.createTemplate({ example: false, fromSelection: true });
+    expect(host.syncCount - before).toBe(5); // selection size, its text, sheet list, write, put in place
+    const matrix = readWorkbook(host.workbookGrids(), { asOf: AS_OF });
+    expect(matrix.recommendations.map((r) => r.number)).toEqual(["1", "2", "3a", "3b"]);
+    expect(matrix.recommendations[1].text).toMatch(/^Train the staff of the new posts/);
+    expect(host.sheetGrid("Report").rows).toEqual(report);
+  });
+
+  test("says what to select when the selected cells hold no numbered recommendations", async () => {
+    const { host, gateway } = open({ sheets: [{ name: "Notes", rows: [["Just a note"], ["Another"]] }] });
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("A1:A2").select();
+      await context.sync();
+    });
+    await expect(gateway.createTemplate({ example: false, fromSelection: true })).rejects.toThrow(
+      `The selected cells (Notes!A1:A2) hold no numbered recommendations such as "1)", "(1)" or "1.". Paste the report's recommendations in a column, select those cells, then try again.`,
+    );
+    expect(host.sheetNames()).toEqual(["Notes"]);
+  });
+
   test("table names already used elsewhere in the workbook get a number", async () => {
     const { host, gateway } = open({ sheets: [{ name: "Old", rows: [["Code"], ["x"]] }] });
     await host.run(async (context) => {

@@ -261,8 +261,20 @@ describe("Generate summary and Create template", () => {
     expect(
       await screen.findByText('Template created: sheets "Units", "Recommendations" and "Responses". It holds example data; replace it with your own.'),
     ).toBeTruthy();
-    expect(gateway.createTemplate).toHaveBeenCalledWith({ example: true });
+    expect(gateway.createTemplate).toHaveBeenCalledWith({ example: true, fromSelection: false });
     expect(screen.getByRole("status").textContent).toBe("Found: canonical layout, 3 units, 2 recommendations");
+  });
+
+  it("creates the template from report text in the selected cells when that box is ticked", async () => {
+    const user = userEvent.setup();
+    const gateway = renderPane();
+    await screen.findByText("Found: canonical layout, 14 units, 5 recommendations");
+    await user.click(screen.getByRole("checkbox", { name: "Include example data (seed 002)" }));
+    await user.click(screen.getByRole("checkbox", { name: /recommendations from the selected cells/ }));
+    expect((screen.getByRole("checkbox", { name: "Include example data (seed 002)" }) as HTMLInputElement).disabled).toBe(true);
+    await user.click(screen.getByRole("button", { name: "Create template" }));
+    expect(await screen.findByText(/The recommendations come from the selected text/)).toBeTruthy();
+    expect(gateway.createTemplate).toHaveBeenCalledWith({ example: false, fromSelection: true });
   });
 
   it("creates an empty template by default", async () => {
@@ -271,7 +283,7 @@ describe("Generate summary and Create template", () => {
     await screen.findByText("Found: canonical layout, 14 units, 5 recommendations");
     await user.click(screen.getByRole("button", { name: "Create template" }));
     await screen.findByText(/^Template created/);
-    expect(gateway.createTemplate).toHaveBeenCalledWith({ example: false });
+    expect(gateway.createTemplate).toHaveBeenCalledWith({ example: false, fromSelection: false });
   });
 });
 

@@ -4,7 +4,7 @@ import { vi } from "vitest";
 import type { CellAddress } from "../../src/core/grid";
 import { a1 } from "../../src/core/grid";
 import type { Finding, Settings } from "../../src/core/model";
-import type { Recognition, SheetChoices, ValidationResult, WorkbookGateway } from "../../src/excel/gateway";
+import type { Recognition, SheetChoices, TemplateOptions, ValidationResult, WorkbookGateway } from "../../src/excel/gateway";
 
 export const RECOGNISED: Recognition = {
   kind: "recognised",
@@ -51,7 +51,7 @@ export function fakeGateway(options: FakeOptions = {}) {
     validate: vi.fn(async (_settings: Settings): Promise<ValidationResult> => options.result ?? resultOf([])),
     selectCell: vi.fn(async (_at: CellAddress): Promise<void> => {}),
     generateSummary: vi.fn(async (_settings: Settings) => ({ sheet: "Section 0 Summary" })),
-    createTemplate: vi.fn(async (_options: { example: boolean }) => ({ sheets: ["Units", "Recommendations", "Responses"] })),
+    createTemplate: vi.fn(async (_options: TemplateOptions) => ({ sheets: ["Units", "Recommendations", "Responses"] })),
     loadSettings: vi.fn(async (): Promise<Settings> => options.settings ?? { summaryBy: "division", severityOverrides: {} }),
     saveSettings: vi.fn(async (_settings: Settings): Promise<void> => {}),
     describeSheets: vi.fn(async (): Promise<SheetChoices> => options.sheets ?? { sheets: [] }),
