@@ -37,6 +37,11 @@ export function isAccepting(response: Response): boolean {
   return response.acceptance.kind === "known" && (response.acceptance.value === "Accepted" || response.acceptance.value === "Partially accepted");
 }
 
+/** The row's acceptance as a word in a sentence: "accepted", "partially accepted". */
+export function acceptedWord(response: Response): string {
+  return response.acceptance.kind === "known" ? response.acceptance.value.toLowerCase() : "accepted";
+}
+
 /** True when the row's acceptance is this value. */
 export function acceptanceIs(response: Response, value: string): boolean {
   return response.acceptance.kind === "known" && response.acceptance.value === value;

@@ -1,5 +1,6 @@
 /** The task pane (SPEC section 7): status line, Validate, Generate summary, Create template, settings. */
 
+import { Outcome } from "./Outcome";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   Accordion,
@@ -8,8 +9,6 @@ import {
   AccordionPanel,
   Button,
   Checkbox,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   makeStyles,
   tokens,
@@ -202,16 +201,7 @@ export function App({ gateway }: AppProps) {
       </section>
 
       {progress && <Spinner size="tiny" labelPosition="after" label={progress} />}
-      {failure && (
-        <MessageBar intent="error">
-          <MessageBarBody>{failure}</MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Outcome failure={failure} notice={notice} />
 
       {result && <IssueList result={result} onSelect={selectCell} />}
 

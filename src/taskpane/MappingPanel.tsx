@@ -3,6 +3,7 @@
  * chosen by hand when recognition gets it wrong. The choice is saved in the workbook with the settings.
  */
 
+import { Outcome } from "./Outcome";
 import { useId, useState } from "react";
 import {
   Button,
@@ -173,16 +174,7 @@ export function MappingPanel({ gateway, settings, recognition, onChange, disable
         </div>
       )}
       {loading && <Spinner size="tiny" labelPosition="after" label="Reading the sheets…" />}
-      {failure && (
-        <MessageBar intent="error">
-          <MessageBarBody>{failure}</MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Outcome failure={failure} notice={notice} />
 
       {draft && choices && (
         <form

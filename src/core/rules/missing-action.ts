@@ -1,4 +1,4 @@
-import { isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { acceptedWord, isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** Accepted or partially accepted, and the planned action is blank or a placeholder. */
@@ -12,7 +12,7 @@ export const missingAction: Rule = {
     if (!matrix.columns.has("action")) return;
     for (const r of matrix.responses) {
       if (!isAccepting(r) || !isPlaceholder(r.action)) continue;
-      const accepted = r.acceptance.kind === "known" ? r.acceptance.value.toLowerCase() : "accepted";
+      const accepted = acceptedWord(r);
       report({
         at: r.cells.action!,
         recommendation: r.number,

@@ -1,4 +1,4 @@
-import { isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { acceptedWord, isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** Accepted or partially accepted, and the target date is blank or a placeholder (`-`, `N/A`, `TBD`). */
@@ -15,7 +15,7 @@ export const missingDate: Rule = {
       const d = r.targetDate;
       // Other text is invalid-date's, so one cell gets one finding
       if (d.kind === "date" || (d.kind === "text" && !isPlaceholder(d.text))) continue;
-      const accepted = r.acceptance.kind === "known" ? r.acceptance.value.toLowerCase() : "accepted";
+      const accepted = acceptedWord(r);
       report({
         at: r.cells.targetDate!,
         recommendation: r.number,

@@ -1,4 +1,4 @@
-import { hasStatusColumns, isAccepting, recLabel, unitLabel } from "../matrix";
+import { acceptedWord, hasStatusColumns, isAccepting, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** Accepted or partially accepted, and every status and follow-up status cell of the row is blank. */
@@ -14,7 +14,7 @@ export const missingStatus: Rule = {
       if (!isAccepting(r) || r.statuses.length === 0) continue;
       if (r.statuses.some((s) => s.reading.kind !== "blank")) continue;
       const first = r.statuses[0];
-      const accepted = r.acceptance.kind === "known" ? r.acceptance.value.toLowerCase() : "accepted";
+      const accepted = acceptedWord(r);
       const what = first.column.openClosed ? "C (closed, implemented) or O (open)" : "Not started, Planned, Under implementation or Implemented";
       report({
         at: first.at,
