@@ -1,6 +1,6 @@
 /**
  * A sheet to write, as data: values, styles, merges, widths, tables, dropdowns, print set-up, chart.
- * The core computes these (Section 0 summary, template); the shells only write them (ExcelJS, Office.js).
+ * The core computes these (Section 0 summary, template); the shells only write them (through ExcelJS or the add-in).
  */
 
 import type { CellValue, MergedRange } from "./grid";

@@ -1,7 +1,28 @@
 /** Workbooks for the adapter tests: canonical books of any size, generated in code. */
 
+import { afterEach } from "vitest";
 import type { CellValue, Workbook } from "../../src/core/grid";
+import { OfficeGateway } from "../../src/excel/office-gateway";
+import { MemoryExcel, installMemoryExcel } from "../../src/memory-excel";
 import { book, goodRow } from "../core/workbooks";
+
+/**
+ * For a test file: `open(workbook)` puts the workbook in an in-memory host installed as the global Excel
+ * (replacing the previous one) and gives a gateway on it; the host is uninstalled after each test.
+ */
+export function memoryGateways(today: string): (workbook: Workbook) => { host: MemoryExcel; gateway: OfficeGateway } {
+  let uninstall: (() => void) | null = null;
+  afterEach(() => {
+    uninstall?.();
+    uninstall = null;
+  });
+  return (workbook) => {
+    uninstall?.();
+    const host = MemoryExcel.fromWorkbook(workbook);
+    uninstall = installMemoryExcel(host);
+    return { host, gateway: new OfficeGateway({ today: () => today }) };
+  };
+}
 
 /** A canonical book with `units` units in two divisions, `recs` recommendations addressed to all, and every answer given. */
 export function bigBook(units: number, recs: number): Workbook {

@@ -1,27 +1,17 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { CellValue, Workbook } from "../../src/core/grid";
 import { proposeMapping } from "../../src/core/layouts/mapped";
 import { SettingsSchema, type Mapping, type Settings } from "../../src/core/model";
 import { readWorkbook } from "../../src/core/read";
 import { validate } from "../../src/core/validate";
-import { OfficeGateway, SETTINGS_KEY } from "../../src/excel/office-gateway";
-import { MemoryExcel, installMemoryExcel } from "../../src/memory-excel";
+import { SETTINGS_KEY } from "../../src/excel/office-gateway";
 import { DEFAULT_UNITS, UNITS_HEADER } from "../core/workbooks";
+import { memoryGateways } from "./books";
 
 const AS_OF = "2025-06-30";
 const settings = (over: Partial<Settings> = {}): Settings => SettingsSchema.parse({ asOf: AS_OF, ...over });
 
-let uninstall: (() => void) | null = null;
-afterEach(() => {
-  uninstall?.();
-  uninstall = null;
-});
-
-function open(workbook: Workbook): { host: MemoryExcel; gateway: OfficeGateway } {
-  const host = MemoryExcel.fromWorkbook(workbook);
-  uninstall = installMemoryExcel(host);
-  return { host, gateway: new OfficeGateway({ today: () => "2025-07-01" }) };
-}
+const open = memoryGateways("2025-07-01");
 
 /** Answers under headers no layout knows, below a title; CWM gives no action, PTP does not answer recommendation 2. */
 function oddBook(): Workbook {

@@ -1,31 +1,21 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Workbook } from "../../src/core/grid";
 import { SettingsSchema, type Settings } from "../../src/core/model";
 import { readWorkbook } from "../../src/core/read";
 import { SUMMARY_MARKER_NAME, section0Summary } from "../../src/core/summary/index";
 import { validate } from "../../src/core/validate";
 import { UserFacingError } from "../../src/excel/gateway";
-import { OfficeGateway, SETTINGS_KEY } from "../../src/excel/office-gateway";
-import { MemoryExcel, installMemoryExcel } from "../../src/memory-excel";
+import { SETTINGS_KEY } from "../../src/excel/office-gateway";
+import { MemoryExcel } from "../../src/memory-excel";
 import { book, goodRow } from "../core/workbooks";
-import { bigBook, trimmed } from "./books";
+import { bigBook, memoryGateways, trimmed } from "./books";
 
 const AS_OF = "2025-06-30";
 const TODAY = "2025-07-01";
 const settings = (over: Partial<Settings> = {}): Settings => SettingsSchema.parse({ asOf: AS_OF, ...over });
 
-let uninstall: (() => void) | null = null;
-afterEach(() => {
-  uninstall?.();
-  uninstall = null;
-});
-
 /** A host holding the workbook, installed as the global Excel, and a gateway on it. */
-function open(workbook: Workbook): { host: MemoryExcel; gateway: OfficeGateway } {
-  const host = MemoryExcel.fromWorkbook(workbook);
-  uninstall = installMemoryExcel(host);
-  return { host, gateway: new OfficeGateway({ today: () => TODAY }) };
-}
+const open = memoryGateways(TODAY);
 
 /** One missing action (CWM, recommendation 1) and one missing response (PTP, recommendation 2). */
 function smallBook(): Workbook {
@@ -65,7 +55,6 @@ describe("validate", () => {
       const result = await gateway.validate(settings());
       expect(result.recognition).toMatchObject({ responses: units * recs });
       expect(host.syncCount).toBe(2);
-      uninstall?.();
     }
   });
 
@@ -122,7 +111,6 @@ describe("generateSummary", () => {
       await gateway.generateSummary(settings());
       expect(host.sheetNames()).toContain("Section 0 Summary");
       counts.push(host.syncCount);
-      uninstall?.();
     }
     expect(counts).toEqual([4, 4]);
   });
