@@ -98,6 +98,9 @@ export function writeSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   spec.columnWidths.forEach((w, c) => {
     if (w > 0) ws.getColumn(c + 1).width = w;
   });
+  spec.rowHeights?.forEach((h, r) => {
+    if (h > 0) ws.getRow(r + 1).height = h;
+  });
 
   if (spec.freezeRows) ws.views = [{ state: "frozen", xSplit: 0, ySplit: spec.freezeRows, topLeftCell: a1(spec.freezeRows, 0) }];
 

@@ -62,6 +62,8 @@ export interface SheetSpec {
   merges: MergedRange[];
   /** Column widths in Excel character units, by column index. */
   columnWidths: number[];
+  /** Row heights in points, by row index; 0 or missing keeps Excel's default. */
+  rowHeights?: number[];
   /** Rows to freeze at the top. */
   freezeRows?: number;
   tables?: TableSpec[];
@@ -80,4 +82,30 @@ export interface SheetSpec {
 /** The rectangle covering one cell. */
 export function cellRange(row: number, col: number): MergedRange {
   return { top: row, left: col, bottom: row, right: col };
+}
+
+/** Excel's default row height for 11-point text, in points: one line. */
+const LINE_POINTS = 15;
+/** Characters of ordinary text that fit in one Excel width unit (widths count the digit 0, text runs narrower). */
+const CHARS_PER_WIDTH = 1.1;
+
+/**
+ * Row heights that show all the text of wrapped cells: Excel does not grow a row for wrapped text in a
+ * file written by a program, so a summary printed as it is would hide the end of long labels.
+ */
+export function wrappedRowHeights(spec: Pick<SheetSpec, "cells" | "styles" | "columnWidths">): number[] {
+  const lines: number[] = [];
+  for (const { range, style } of spec.styles) {
+    if (!style.wrap) continue;
+    for (let r = range.top; r <= range.bottom; r++) {
+      for (let c = range.left; c <= range.right; c++) {
+        const v = spec.cells[r]?.[c];
+        if (typeof v !== "string" || v === "") continue;
+        const perLine = Math.max(1, Math.floor((spec.columnWidths[c] ?? 8.43) * CHARS_PER_WIDTH));
+        const n = v.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+        if (n > (lines[r] ?? 1)) lines[r] = n;
+      }
+    }
+  }
+  return Array.from({ length: lines.length }, (_, r) => (lines[r] && lines[r] > 1 ? lines[r] * LINE_POINTS : 0));
 }

@@ -132,6 +132,14 @@ export function queueSheetSpec(sheet: Excel.Worksheet, spec: SheetSpec): void {
     const letter = columnLetter(c);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = pointsFromCharacters(w);
   });
+  // Rows of one height in a run are set together, to keep the request small
+  const heights = spec.rowHeights ?? [];
+  for (let r = 0; r < heights.length; ) {
+    let end = r;
+    while (end + 1 < heights.length && heights[end + 1] === heights[r]) end++;
+    if (heights[r] > 0) sheet.getRange(`${r + 1}:${end + 1}`).format.rowHeight = heights[r];
+    r = end + 1;
+  }
   if (spec.freezeRows) sheet.freezePanes.freezeRows(spec.freezeRows);
 
   if (spec.print) {

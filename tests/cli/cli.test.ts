@@ -259,6 +259,10 @@ describe("summary", () => {
     const wb = await loadXlsx(out);
     expect(markerSheet(wb)).toEqual(["'Section 0 Summary'!$A$1"]);
     expect(wb.getWorksheet("Responses")!.getCell("C4").value).toBe("Rejected");
+    // the row of "Accepted (CWM); Partially accepted (GCP)" is tall enough for its wrapped text
+    const summary = wb.getWorksheet("Section 0 Summary")!;
+    const row = sheet.rows.findIndex((r) => r.includes("Accepted (CWM); Partially accepted (GCP)"));
+    expect(summary.getRow(row + 1).height).toBeGreaterThanOrEqual(30);
   });
 
   it("summarises by unit with --by unit", async () => {

@@ -99,6 +99,10 @@ describe("generateSummary", () => {
     expect(host.activeSheetName).toBe("Section 0 Summary");
     expect(host.definedNames()).toEqual([{ name: SUMMARY_MARKER_NAME, sheet: "Section 0 Summary" }]);
     expect(host.sheet("Section 0 Summary").charts).toHaveLength(1);
+    // rows of wrapped text are as tall as the core asked
+    const tall = (spec.rowHeights ?? []).map((h, r) => [r, h]).filter(([, h]) => h > 0);
+    expect(tall.length).toBeGreaterThan(0);
+    for (const [r, h] of tall) expect(host.sheet("Section 0 Summary").rowHeights.get(r)).toBe(h);
     expect(inputs(host)).toEqual(trimmed(workbook));
     // 2 to read, 2 to write.
     expect(host.syncCount).toBe(4);

@@ -17,7 +17,7 @@ import { serialFromIso } from "../dates";
 import type { CellValue, MergedRange } from "../grid";
 import { hasStatusColumns } from "../matrix";
 import type { Finding, Recommendation, Response, ResponseMatrix } from "../model";
-import type { CellStyle, ChartSpec, SheetSpec, StyledRange } from "../sheet-spec";
+import { wrappedRowHeights, type CellStyle, type ChartSpec, type SheetSpec, type StyledRange } from "../sheet-spec";
 import { ANSWERS, type Answer } from "../vocabulary";
 import {
   ANSWER_STYLES, CHART_COLORS, acceptanceCellText, acceptanceRate, answerOf, firstResponses, noAnswers,
@@ -210,6 +210,7 @@ export function section0Summary(matrix: ResponseMatrix, findings: readonly Findi
     styles: draft.styles,
     merges: [],
     columnWidths,
+    rowHeights: wrappedRowHeights({ cells, styles: draft.styles, columnWidths }),
     freezeRows: header + 1,
     print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, repeatRows: { first: header, last: header } },
     chart: recs.length ? acceptanceChart(firstRec, recs.length, firstCount, next, Math.min(rateCol, 3)) : undefined,

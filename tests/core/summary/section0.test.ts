@@ -348,6 +348,16 @@ describe("Section 0 summary: implementation block", () => {
   });
 });
 
+describe("Section 0 summary: row heights", () => {
+  it("makes rows tall enough for wrapped labels and mixed answers, so nothing is cut off in print", () => {
+    const sheet = summaryOf(seedBook);
+    const first = MATRIX_HEADER_ROW + 1;
+    // "Accepted (CWM and GCP); Partially accepted (SCYCLE)" needs three lines of a 22-wide division column
+    expect(sheet.rowHeights?.[first]).toBeGreaterThanOrEqual(45);
+    expect(sheet.rowHeights?.[0] ?? 0).toBe(0); // the title is not wrapped
+  });
+});
+
 describe("Section 0 summary: chart", () => {
   it("stacks the four answer counts per recommendation, below the tables", () => {
     const sheet = summaryOf(seedBook);
