@@ -19,7 +19,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { CliCaseResult } from "./cli-case";
 import type { CoreCaseResult } from "./core-case";
-import { median } from "./stats";
+import { median, medianRatio } from "./stats";
 import type { SyncCounts, SyncsCaseResult } from "./syncs-case";
 import { rowsOf, type BenchSize } from "./workbook";
 
@@ -80,13 +80,15 @@ async function measureSyncs(): Promise<SyncsCaseResult | null> {
 }
 
 interface CliResults {
-  /** Fresh processes, as a user runs them: `node response-matrix.mjs validate` against `node` loading the file with ExcelJS. */
+  /** Fresh processes, as a user runs them: `node response-matrix.mjs validate` against `node` loading the file with ExcelJS. Ratio pair by pair. */
   processes: { rows: number; fileBytes: number; exceljsMs: number[]; cliMs: number[]; ratio: number };
   /** Both in one process, warm. */
   inProcess: CliCaseResult;
 }
 
 const CLI_RUNS = 5;
+/** Fresh processes vary more (start-up, page cache, other work on the machine): more of them. */
+const CLI_PROCESS_RUNS = 7;
 
 async function measureCli(): Promise<CliResults> {
   progress(`cli: ${rowsOf(CLI_SIZE)}-row .xlsx, in one process ...`);
@@ -115,11 +117,13 @@ async function measureCli(): Promise<CliResults> {
   const exceljsMs: number[] = [];
   const cliMs: number[] = [];
   await timed([alone, file]); // the file in the page cache, for both alike
-  for (let i = 0; i < CLI_RUNS; i++) {
-    exceljsMs.push(await timed([alone, file]));
-    cliMs.push(await timed([cli, "validate", file, "--as-of", "2025-06-30"]));
+  for (let i = 0; i < CLI_PROCESS_RUNS; i++) {
+    // Taking turns at going first, so that neither always runs right after the other
+    const pair = [() => timed([alone, file]).then((ms) => exceljsMs.push(ms)), () => timed([cli, "validate", file, "--as-of", "2025-06-30"]).then((ms) => cliMs.push(ms))];
+    if (i % 2) pair.reverse();
+    for (const measure of pair) await measure();
   }
-  const processes = { rows: inProcess.rows, fileBytes: inProcess.fileBytes, exceljsMs, cliMs, ratio: median(cliMs) / median(exceljsMs) };
+  const processes = { rows: inProcess.rows, fileBytes: inProcess.fileBytes, exceljsMs, cliMs, ratio: medianRatio(cliMs, exceljsMs) };
   return { processes, inProcess };
 }
 
@@ -235,8 +239,8 @@ async function main(): Promise<void> {
     ]);
   }
   rows.push(
-    [`CLI validate / ExcelJS load, ${fmt(results.cli_rows)}-row .xlsx, fresh processes (median of ${CLI_RUNS})`, `${fmt(cli.processes.ratio, 2)} (${fmt(results.cli_ms)} ms / ${fmt(results.exceljs_ms)} ms)`, `<= ${BARS.cliRatio}`, cli.processes.ratio <= BARS.cliRatio],
-    [`CLI validate / ExcelJS load, same file, in one process, warm`, `${fmt(cli.inProcess.ratio, 2)} (${fmt(results.cli_ms_in_process)} ms / ${fmt(results.exceljs_ms_in_process)} ms)`, `<= ${BARS.cliRatio}`, cli.inProcess.ratio <= BARS.cliRatio],
+    [`CLI validate / ExcelJS load, ${fmt(results.cli_rows)}-row .xlsx, fresh processes (median of ${CLI_PROCESS_RUNS} pairs)`, `${fmt(cli.processes.ratio, 2)} (${fmt(results.cli_ms)} ms / ${fmt(results.exceljs_ms)} ms)`, `<= ${BARS.cliRatio}`, cli.processes.ratio <= BARS.cliRatio],
+    [`CLI validate / ExcelJS load, same file, in one process, warm (median of ${CLI_RUNS} pairs)`, `${fmt(cli.inProcess.ratio, 2)} (${fmt(results.cli_ms_in_process)} ms / ${fmt(results.exceljs_ms_in_process)} ms)`, `<= ${BARS.cliRatio}`, cli.inProcess.ratio <= BARS.cliRatio],
     [`Task pane bundle (production JavaScript, ${bundle.measured === "dist/" ? "dist/" : "fresh build"})`, `${fmt(bundle.bytes)} bytes (${fmt(bundle.gzipBytes)} gzipped)`, `< ${fmt(BARS.bundleBytes)}`, bundle.bytes < BARS.bundleBytes],
   );
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
