@@ -201,6 +201,18 @@ export function unitsFromResponses(responses: Response[]): Unit[] {
   return units;
 }
 
+/**
+ * The workbook's units once its responses are read: the Units sheet's when it lists any; else the responses'
+ * in order of first appearance, each response then naming its unit by that first spelling (`cwm` below `CWM` is `CWM`).
+ */
+export function settleUnits(listed: Unit[], responses: Response[]): { units: Unit[]; directory: UnitDirectory; unitsListed: boolean } {
+  if (listed.length > 0) return { units: listed, directory: new UnitDirectory(listed), unitsListed: true };
+  const units = unitsFromResponses(responses);
+  const codes = new Map(units.map((u) => [unitKey(u.code), u.code]));
+  for (const r of responses) if (r.unit !== null) r.unit = codes.get(unitKey(r.unitText)) ?? r.unit;
+  return { units, directory: new UnitDirectory(units), unitsListed: false };
+}
+
 /** A label's value from the rows above the tables of the given sheets. */
 function label(sheets: { sheet: Sheet; headerRow: number }[], names: string[]): CellValue | null {
   for (const { sheet, headerRow } of sheets) {
@@ -240,17 +252,9 @@ export function readCanonical(workbook: Workbook, asOf: number, chosen?: ChosenT
   const unitsSheet = usableBeside(chosen, sheetNamed(workbook, SHEET_NAMES.units), REQUIRED.units);
   const recsSheet = usableBeside(chosen, sheetNamed(workbook, SHEET_NAMES.recommendations), REQUIRED.recommendations);
   const listedUnits = unitsSheet ? readUnits(unitsSheet) : [];
-  const unitsListed = listedUnits.length > 0;
   const responseMap = chosen?.map ?? requireTable(responsesSheet, REQUIRED.responses);
-  let directory = unitsListed ? new UnitDirectory(listedUnits) : null;
-  const responses = readResponseRows(responsesSheet, responseMap, directory);
-  const units = unitsListed ? listedUnits : unitsFromResponses(responses);
-  directory ??= new UnitDirectory(units);
-  if (!unitsListed) {
-    // Without a Units sheet a unit is named by its first spelling: `cwm` further down is the unit `CWM`.
-    const codes = new Map(units.map((u) => [unitKey(u.code), u.code]));
-    for (const r of responses) if (r.unit !== null) r.unit = codes.get(unitKey(r.unitText)) ?? r.unit;
-  }
+  const responses = readResponseRows(responsesSheet, responseMap, listedUnits.length ? new UnitDirectory(listedUnits) : null);
+  const { units, directory, unitsListed } = settleUnits(listedUnits, responses);
   const recommendations = recsSheet ? readRecommendations(recsSheet, directory) : [];
   const explicitAddressing = recommendations.length > 0;
   if (!explicitAddressing) recommendations.push(...impliedRecommendations(responses, directory));

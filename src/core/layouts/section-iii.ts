@@ -14,7 +14,7 @@ import { UnitDirectory } from "../units";
 import { readAcceptance } from "../vocabulary";
 import { readDate } from "../dates";
 import { normalizeRecommendationNumber } from "../numbers";
-import { canonicalResponsesSheet, impliedRecommendations, readResponseRows, readUnitsSheet, statusColumns, unitsFromResponses } from "./canonical";
+import { canonicalResponsesSheet, impliedRecommendations, readResponseRows, readUnitsSheet, settleUnits, statusColumns } from "./canonical";
 import { LayoutError } from "./errors";
 import { DATE_LABELS, TITLE_LABELS, formLabel, isBlankRow, mapColumns, recommendationCell, type ColumnMap } from "./table";
 
@@ -243,17 +243,11 @@ export function readSectionIII(workbook: Workbook, asOf: number): ResponseMatrix
   }
   const { sheet, map: header } = found;
   const listed = readUnitsSheet(workbook);
-  const unitsListed = listed.length > 0;
   const form = readForm(sheet, header);
-  let directory = unitsListed ? new UnitDirectory(listed) : null;
+  const listedDirectory = listed.length ? new UnitDirectory(listed) : null;
   const responses: Response[] = [];
-  for (const seg of form.segments) for (const r of readResponseRows(form.view, seg.map, directory, seg.end)) responses.push(r);
-  const units = unitsListed ? listed : unitsFromResponses(responses);
-  if (!directory) {
-    // Without a Units sheet a unit is named by its first spelling: `cwm` further down is the unit `CWM`
-    directory = new UnitDirectory(units);
-    for (const r of responses) if (r.unit !== null) r.unit = directory.resolve(r.unitText) ?? r.unit;
-  }
+  for (const seg of form.segments) for (const r of readResponseRows(form.view, seg.map, listedDirectory, seg.end)) responses.push(r);
+  const { units, directory, unitsListed } = settleUnits(listed, responses);
   const recommendations = impliedRecommendations(responses, directory);
   for (const rec of recommendations) rec.text = form.texts.get(rec.number) ?? "";
 
