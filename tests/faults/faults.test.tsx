@@ -6,10 +6,11 @@
  * works. The full matrix runs against the OfficeGateway; one code per step runs through the real task pane.
  */
 
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import "../taskpane/dom";
 import { UserFacingError } from "../../src/excel/gateway";
 import { OfficeGateway, SETTINGS_KEY } from "../../src/excel/office-gateway";
 import { MemoryExcel, installMemoryExcel } from "../../src/memory-excel";
@@ -18,20 +19,13 @@ import { CODES, SCENARIOS, SETTINGS, TODAY, before, expectNothingHalfDone, expec
 
 let uninstall: (() => void) | null = null;
 afterEach(() => {
-  cleanup();
   uninstall?.();
   uninstall = null;
 });
 
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own width to reflow.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-
 // The pane logs each failure's details for developers; keep the test output to the summary line.
-beforeAll(() => void vi.spyOn(console, "error").mockImplementation(() => {}));
+// the pane logs each injected failure; the set-up in ../taskpane/dom restores mocks after every test
+beforeEach(() => void vi.spyOn(console, "error").mockImplementation(() => {}));
 
 const injected = { gateway: 0, pane: 0 };
 afterAll(() => {

@@ -1,25 +1,15 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { PAGE_SIZE } from "../../src/taskpane/IssueList";
 import { UserFacingError } from "../../src/excel/gateway";
 import type { ValidationResult } from "../../src/excel/gateway";
+import "./dom";
 import { fakeGateway, finding, resultOf } from "./fake-gateway";
 
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
-
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own width to reflow.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 
 // Column D (3) is Planned action, G (6) Target date, B (1) Unit, as in the canonical Responses sheet.
 const FINDINGS = [

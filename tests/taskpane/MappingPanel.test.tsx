@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Workbook } from "../../src/core/grid";
@@ -8,18 +8,9 @@ import { proposeMapping } from "../../src/core/layouts/mapped";
 import type { Mapping, Settings } from "../../src/core/model";
 import { App } from "../../src/taskpane/App";
 import { UserFacingError } from "../../src/excel/gateway";
+import "./dom";
 import { fakeGateway } from "./fake-gateway";
 
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
-
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 
 /** A Units sheet, and answers under headers no layout knows, below a title. */
 const WORKBOOK: Workbook = {
