@@ -1,24 +1,19 @@
 /** Reading the addresses Office.js returns: `'My sheet'!B3:F20`, and lists of them (`RangeAreas.address`). */
 
-import { columnIndex, type MergedRange } from "../core/grid";
+import { parseA1, type MergedRange } from "../core/grid";
 
 const SHEET = String.raw`(?:'(?:[^']|'')+'|[^'!,]+)`;
 const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d{1,7}`;
 const ONE = new RegExp(String.raw`^(${SHEET})!(${CELL})(?::(${CELL}))?$`);
 const MANY = new RegExp(String.raw`${SHEET}!${CELL}(?::${CELL})?`, "g");
 
-function cell(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref)!;
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
-}
-
 /** `'My sheet'!B3:F20` -> sheet name and 0-based rectangle. */
 export function parseRangeAddress(address: string): { sheet: string; rect: MergedRange } {
   const m = ONE.exec(address.trim());
   if (!m) throw new Error(`"${address}" is not a range address such as Sheet1!A1:C5.`);
   const sheet = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
-  const a = cell(m[2]);
-  const b = m[3] ? cell(m[3]) : a;
+  const a = parseA1(m[2]);
+  const b = m[3] ? parseA1(m[3]) : a;
   return { sheet, rect: { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) } };
 }
 
