@@ -23,7 +23,8 @@ import { section0Summary, summarySheetName } from "../core/summary/index";
 import { templateSheets } from "../core/template";
 import { recommendationRows, recommendationsFromText } from "../core/report-text";
 import { validate } from "../core/validate";
-import { jsonReport, plural, textReport, type FileResult } from "./report";
+import { plural } from "../core/text";
+import { jsonReport, textReport, type FileResult } from "./report";
 import { readXlsxFile, FileError } from "./xlsx-read";
 import { putSummarySheet, saveWorkbook, summaryMarkerSheet, workbookOf } from "./xlsx-write";
 

@@ -3,6 +3,7 @@
 import { a1, quoteSheetName } from "../core/grid";
 import type { Finding, ResponseMatrix } from "../core/model";
 import { RULES } from "../core/rules/index";
+import { plural } from "../core/text";
 import { countBySeverity } from "../core/validate";
 
 export interface FileResult {
@@ -31,10 +32,6 @@ export function jsonReport({ file, matrix, findings }: FileResult): string {
   });
 }
 
-/** `1 error`, `3 errors`. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const RULE_ORDER = new Map(RULES.map((r, i) => [r.meta.id, i]));

@@ -136,3 +136,8 @@ export function joinWithAnd(items: readonly string[], and = "and"): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }
+
+/** `1 error`, `3 errors`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

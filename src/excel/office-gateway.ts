@@ -12,7 +12,7 @@ import { SettingsSchema, type ResponseMatrix, type Settings } from "../core/mode
 import { readWorkbook, todayIso } from "../core/read";
 import { SUMMARY_MARKER_NAME, section0Summary, summarySheetName } from "../core/summary/index";
 import { templateSheets } from "../core/template";
-import { displayText, joinWithAnd } from "../core/text";
+import { displayText, joinWithAnd, plural } from "../core/text";
 import { countBySeverity, validate } from "../core/validate";
 import { toUserFacingError, type ErrorContext } from "./errors";
 import { UserFacingError, type Recognition, type SheetChoices, type TemplateOptions, type ValidationResult, type WorkbookGateway } from "./gateway";
@@ -24,10 +24,6 @@ import { writeSheet, writeSheets } from "./write";
 export const SETTINGS_KEY = "ResponseMatrix.settings";
 
 /** How the status line names each layout of the core. */
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 /** What the status line says about a matrix that was read. */
 export function recognitionOf(matrix: ResponseMatrix): Recognition {
   const sheets = [matrix.units[0]?.at?.sheet, matrix.recommendations[0]?.at.sheet, matrix.responsesSheet].filter(
