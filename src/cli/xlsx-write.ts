@@ -11,7 +11,7 @@ import { dirname, join, basename } from "node:path";
 import ExcelJS from "exceljs";
 import { a1, parseA1, parseAddress, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
 import type { CellStyle, SheetSpec } from "../core/sheet-spec";
-import { FileError } from "./xlsx-read";
+import { FileError, type LoadedWorkbook } from "./xlsx-read";
 import { SUMMARY_MARKER_NAME } from "../core/summary/index";
 
 /** `#RRGGBB` -> ExcelJS's ARGB. */
@@ -215,6 +215,50 @@ function tidyDataValidations(ws: ExcelJS.Worksheet): void {
     }
   }
   holder.dataValidations!.model = ranges;
+}
+
+/** A sheet to add to a workbook: its spec, whether it replaces our earlier sheet of that name, and whether the summary marker points at it. */
+export interface AddedSheet {
+  spec: SheetSpec;
+  replaces: boolean;
+  /** Point the workbook-level name ResponseMatrixSummary at this sheet (the summary we made). */
+  marker?: boolean;
+}
+
+/** One cell to set in an existing sheet (0-based row and column). */
+export interface CellChange {
+  sheet: string;
+  row: number;
+  col: number;
+  value: CellValue;
+}
+
+/** What a command changes in a workbook: sheets it adds (or replaces) and cells it sets. Everything else stays. */
+export interface WorkbookChanges {
+  sheets?: AddedSheet[];
+  cells?: CellChange[];
+}
+
+/**
+ * Writes a copy of a loaded workbook with the changes to `path` (never over the input). The one way commands
+ * change an existing workbook, so how the copy is made (today ExcelJS's full load and save) lives here alone.
+ */
+export async function writeWorkbookChanges(loaded: LoadedWorkbook, path: string, changes: WorkbookChanges): Promise<void> {
+  const wb = loaded.excel;
+  for (const { spec, replaces, marker } of changes.sheets ?? []) {
+    if (marker) putSummarySheet(wb, spec, replaces);
+    else {
+      const old = replaces ? wb.getWorksheet(spec.name) : undefined;
+      if (old) wb.removeWorksheet(old.id);
+      writeSheetSpec(wb.addWorksheet(spec.name), spec);
+    }
+  }
+  for (const c of changes.cells ?? []) {
+    const ws = wb.getWorksheet(c.sheet);
+    if (!ws) throw new FileError(`The sheet "${c.sheet}" is not in the workbook, so its cells cannot be written.`);
+    ws.getCell(c.row + 1, c.col + 1).value = c.value === "" ? null : c.value;
+  }
+  await saveWorkbook(wb, path);
 }
 
 /**
