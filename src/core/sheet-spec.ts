@@ -44,7 +44,8 @@ export interface DropdownSpec {
 }
 
 export interface ChartSpec {
-  kind: "barStacked";
+  /** Horizontal bars: stacked (one bar per category, series stacked) or clustered (series side by side). */
+  kind: "barStacked" | "bar";
   title: string;
   /** Category labels (one per bar), a single column. */
   categories: MergedRange;

@@ -58,7 +58,7 @@ function queueStyle(range: Excel.Range, r: MergedRange, style: CellStyle): void 
 
 function queueChart(sheet: Excel.Worksheet, chart: ChartSpec): void {
   if (chart.series.length === 0) return;
-  const added = sheet.charts.add("BarStacked", rangeOf(sheet, chart.series[0].values), "Columns");
+  const added = sheet.charts.add(chart.kind === "bar" ? "BarClustered" : "BarStacked", rangeOf(sheet, chart.series[0].values), "Columns");
   added.title.text = chart.title;
   added.legend.position = "Bottom";
   chart.series.forEach((s, i) => {

@@ -11,18 +11,7 @@ const useStyles = makeStyles({
   info: { color: tokens.colorBrandForeground1 },
 });
 
-/** Words for each severity, singular and plural, as the pane shows them. */
-export const SEVERITY_WORDS: Record<Severity, { one: string; many: string; title: string }> = {
-  error: { one: "error", many: "errors", title: "Error" },
-  warning: { one: "warning", many: "warnings", title: "Warning" },
-  info: { one: "note", many: "notes", title: "Note" },
-};
-
-/** "1 error", "3 warnings", "0 notes". */
-export function countText(severity: Severity, count: number): string {
-  const words = SEVERITY_WORDS[severity];
-  return `${count} ${count === 1 ? words.one : words.many}`;
-}
+export { SEVERITY_WORDS, countText } from "../core/severity";
 
 export function SeverityIcon({ severity }: { severity: Severity }) {
   const styles = useStyles();
