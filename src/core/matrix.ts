@@ -68,6 +68,19 @@ export function latestStatus(response: Response): Status | "open" | "unknown" | 
   return r.kind === "known" ? r.value : r.kind === "open" ? "open" : r.kind === "unknown" ? "unknown" : null;
 }
 
+/**
+ * The `overdue` rule's test, shared with the tracker: accepted or partially accepted, the target date is before the
+ * "as of" date, and the latest status is not Implemented. Only where the layout has a target date and status
+ * information (SPEC 5); a rejected recommendation is not expected to be implemented, so it cannot be late.
+ */
+export function isOverdue(matrix: ResponseMatrix, response: Response): boolean {
+  const t = response.targetDate;
+  return (
+    t.kind === "date" && t.serial < matrix.asOf && isAccepting(response) && matrix.columns.has("targetDate") &&
+    hasStatusColumns(matrix) && latestStatus(response) !== "Implemented"
+  );
+}
+
 const PLACEHOLDERS = new Set([
   "n/a", "na", "n a", "n.a.", "n.a", "tbd", "tbc", "to be determined", "to be decided", "none", "nil", "-", "no response received", "no response",
 ]);

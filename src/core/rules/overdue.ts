@@ -1,5 +1,5 @@
 import { isoFromSerial } from "../dates";
-import { hasStatusColumns, isAccepting, latestStatus, latestStatusCell, recLabel, unitLabel } from "../matrix";
+import { hasStatusColumns, isOverdue, latestStatusCell, recLabel, unitLabel } from "../matrix";
 import type { StatusCell } from "../model";
 import type { Rule } from "./types";
 
@@ -22,9 +22,7 @@ export const overdue: Rule = {
   check(matrix, report) {
     if (!matrix.columns.has("targetDate") || !hasStatusColumns(matrix)) return;
     for (const r of matrix.responses) {
-      // A rejected recommendation is not expected to be implemented, so it cannot be late
-      if (!isAccepting(r) || r.targetDate.kind !== "date" || r.targetDate.serial >= matrix.asOf) continue;
-      if (latestStatus(r) === "Implemented") continue;
+      if (!isOverdue(matrix, r) || r.targetDate.kind !== "date") continue;
       report({
         at: r.cells.targetDate!,
         recommendation: r.number,

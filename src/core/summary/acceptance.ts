@@ -100,8 +100,14 @@ export const CHART_COLORS: Record<Answer, string> = {
 
 /** `1. Strengthen quality control of data entry.`: the number and the first sentence, tags stripped and a leading `Recommendation 1:` dropped. */
 export function recommendationLabel(rec: Recommendation): string {
+  const sentence = recommendationSentence(rec);
+  return sentence ? `${rec.number}. ${sentence}` : `Recommendation ${rec.number}`;
+}
+
+/** The first sentence of a recommendation's text, tags stripped and a leading `Recommendation 1:` dropped ("" when it has no text). */
+export function recommendationSentence(rec: Pick<Recommendation, "number" | "text">): string {
   let text = displayText(rec.text);
   const m = /^(?:recommendation|recommandation|rec\.?)\s*(?:no\.?|n°|nº|#)?\s*\(?(\d+\s*[a-z]?)\)?\s*[:.)–—-]\s*/i.exec(text);
   if (m && normalizeKey(m[1]).replace(/\s/g, "") === normalizeKey(rec.number).replace(/\s/g, "")) text = text.slice(m[0].length);
-  return text ? `${rec.number}. ${firstSentence(text)}` : `Recommendation ${rec.number}`;
+  return text ? firstSentence(text) : "";
 }
