@@ -10,17 +10,20 @@ import { todayIso } from "../core/read";
 import { HELP_HINT, parseCommandArgs, UsageError, type CliIo, type Command } from "./args";
 import { summaryCommand } from "./commands/summary";
 import { templateCommand } from "./commands/template";
+import { trackerCommand } from "./commands/tracker";
 import { validateCommand } from "./commands/validate";
 import { FileError } from "./xlsx-read";
 
 export type { CliIo } from "./args";
 
 /** The commands, in the order --help lists them. Adding a command: one module in commands/, one line here. */
-export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand, templateCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand, templateCommand, trackerCommand];
 
 const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  // One line rewritten in place, and only on a terminal: a log file gets no progress
+  progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text.slice(0, Math.max(20, (process.stderr.columns ?? 80) - 1))}`) : undefined,
 };
 
 export const HELP = `Response Matrix: check management-response workbooks and write the Section 0 summary.
