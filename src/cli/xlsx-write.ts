@@ -23,12 +23,17 @@ function rangeA1(r: MergedRange): string {
   return r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 }
 
+/** The workbook's one font (Excel's default), named on every styled cell. */
+const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2 };
+
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFA6A6A6" } };
 
 /** Applies a style to one cell, keeping what earlier styles set (later entries win property by property). */
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.bold !== undefined || style.italic !== undefined || style.fontColor || style.fontSize) {
     cell.font = {
+      // ExcelJS writes a font with only the properties given: without a name and size, a reader falls back on its own
+      ...DEFAULT_FONT,
       ...cell.font,
       ...(style.bold !== undefined ? { bold: style.bold } : {}),
       ...(style.italic !== undefined ? { italic: style.italic } : {}),

@@ -1,8 +1,9 @@
 /**
- * One unit across workbooks (SPEC 10): a unit spelled differently in two workbooks is the same unit when the code
- * one workbook writes is a code, a name or an alias (Units sheet) of a unit of the other. `NCD` in one workbook and
- * `NDC` (alias `NCD`) in another are one unit; two different codes that nothing links stay two units, even with the
- * same name. Matching ignores case, accents and punctuation, as everywhere in the core.
+ * One unit across workbooks (SPEC 10): a unit spelled differently in two workbooks is the same unit when its code
+ * matches: the code one workbook writes is the code or an alias (Units sheet) of a unit of the other. `NCD` in one
+ * workbook and `NDC` (alias `NCD`) in another are one unit; two different codes that no alias links stay two units,
+ * even with the same name (names are descriptions, and two offices may share one). Matching ignores case, accents
+ * and punctuation, as everywhere in the core.
  */
 
 import { normalizeKey } from "../text";
@@ -32,7 +33,7 @@ export function unitsAcrossWorkbooks(perWorkbook: readonly (readonly Pick<Tracke
   const union = (i: number, j: number) => {
     parent[root(j)] = root(i);
   };
-  // The same code is the same unit; then a name or alias that is another unit's code joins the two
+  // The same code is the same unit; then an alias that is another unit's code joins the two
   const firstWithCode = new Map<string, number>();
   nodes.forEach((n, i) => {
     const key = normalizeKey(n.unit.code);
@@ -41,7 +42,7 @@ export function unitsAcrossWorkbooks(perWorkbook: readonly (readonly Pick<Tracke
     else union(first, i);
   });
   nodes.forEach((n, i) => {
-    for (const spelling of [n.unit.name, ...n.unit.aliases]) {
+    for (const spelling of n.unit.aliases) {
       const j = spelling ? firstWithCode.get(normalizeKey(spelling)) : undefined;
       if (j !== undefined) union(j, i);
     }
