@@ -7,9 +7,13 @@
  *   cli         `response-matrix validate` on a 20,000-row .xlsx against ExcelJS alone loading it, as fresh
  *               processes (the bar) and warm in one process
  *   bundle      the production task pane's JavaScript (dist/'s, or built afresh when dist/ is missing or stale)
+ *   tracker     `response-matrix tracker` over 100 and 1,000 generated workbooks of 60 answers: time and peak memory
+ *
+ * `npm run bench -- tracker` measures the tracker alone (printed, bench-results.json left as it is).
  */
 
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
@@ -21,6 +25,7 @@ import type { CliCaseResult } from "./cli-case";
 import type { CoreCaseResult } from "./core-case";
 import { median, medianRatio } from "./stats";
 import type { SyncCounts, SyncsCaseResult } from "./syncs-case";
+import type { TrackerCaseResult } from "./tracker-case";
 import { rowsOf, type BenchSize } from "./workbook";
 
 const run = promisify(execFile);
@@ -56,8 +61,8 @@ async function bundled(name: string): Promise<string> {
 }
 
 /** Runs a case in a fresh process and parses the JSON line it prints. */
-async function child<T>(args: string[]): Promise<T> {
-  const { stdout } = await run(process.execPath, args, { cwd: root, maxBuffer: 16 * MB, timeout: 170_000 });
+async function child<T>(args: string[], timeout = 170_000): Promise<T> {
+  const { stdout } = await run(process.execPath, args, { cwd: root, maxBuffer: 16 * MB, timeout });
   const line = stdout.trim().split("\n").pop() ?? "";
   return JSON.parse(line) as T;
 }
@@ -127,6 +132,38 @@ async function measureCli(): Promise<CliResults> {
   return { processes, inProcess };
 }
 
+const TRACKER_COUNTS = [100, 1000] as const;
+
+/**
+ * The tracker over 100 (one folder) and 1,000 (ten folders) generated workbooks, each in a fresh process. The
+ * workbooks are kept between runs under node_modules/.cache, named by a digest of the code that generates them.
+ */
+async function measureTracker(): Promise<Record<(typeof TRACKER_COUNTS)[number], TrackerCaseResult>> {
+  const generator = ["workbook.ts", "tracker-case.ts"].map((f) => readFileSync(join(root, "bench", f), "utf8")).join("");
+  const books = join(root, "node_modules", ".cache", "response-matrix-bench", `tracker-${createHash("sha256").update(generator).digest("hex").slice(0, 8)}`);
+  const script = join(root, "bench", "tracker-case.ts");
+  const most = Math.max(...TRACKER_COUNTS);
+  progress(`tracker: generating ${fmt(most)} workbooks (once; kept in ${books}) ...`);
+  await run(process.execPath, ["--import", "tsx", script, "generate", String(most), books], { cwd: root, timeout: 900_000 });
+  const measure = (count: number) => {
+    progress(`tracker: ${fmt(count)} workbooks ...`);
+    const paths = count === most ? [books] : [join(books, "part-00")];
+    return child<TrackerCaseResult>(["--import", "tsx", script, "measure", join(work, `tracker-${count}`), ...paths], 900_000);
+  };
+  return { 100: await measure(100), 1000: await measure(1000) };
+}
+
+/** The tracker's row of the printed table. */
+function trackerRow(t: Awaited<ReturnType<typeof measureTracker>>): [string, string, string, null] {
+  const big = t[1000];
+  return [
+    `Tracker, ${fmt(big.workbooks)} workbooks of 60 answers (${fmt(big.openRecommendations)} open recommendations written, with CSV)`,
+    `${fmt(big.ms / 1000, 1)} s (${fmt(big.ms / big.workbooks)} ms a workbook), peak ${fmt(big.peakMb)} MB; ${fmt(t[100].workbooks)} workbooks: ${fmt(t[100].ms / 1000, 1)} s, peak ${fmt(t[100].peakMb)} MB`,
+    "",
+    null,
+  ];
+}
+
 /** The JavaScript files a built taskpane.html loads (office.js comes from Microsoft's CDN and is not ours); null when not a production build. */
 function taskPaneScripts(dist: string): string[] | null {
   const html = join(dist, "taskpane.html");
@@ -176,12 +213,17 @@ function syncVerdict(counts: SyncCounts, bar: number): boolean {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === "tracker") {
+    console.log(trackerRow(await measureTracker()).slice(0, 2).join("  "));
+    return;
+  }
   const started = Date.now();
   const loadBefore = loadavg()[0];
   const core = await measureCore();
   const syncs = await measureSyncs();
   const cli = await measureCli();
   const bundle = await measureBundle();
+  const trackerRuns = await measureTracker();
   const loadAfter = loadavg()[0];
 
   const warm = (r: CoreCaseResult) => median(r.runsMs.slice(1));
@@ -214,6 +256,12 @@ async function main(): Promise<void> {
     bundle_bytes: bundle.bytes,
     bundle_gzip_bytes: bundle.gzipBytes,
     bundle_measured: bundle.measured,
+    tracker_workbooks: trackerRuns[1000].workbooks,
+    tracker_open_recommendations: trackerRuns[1000].openRecommendations,
+    tracker_ms_1000: Math.round(trackerRuns[1000].ms),
+    tracker_peak_mb_1000: Math.round(trackerRuns[1000].peakMb),
+    tracker_ms_100: Math.round(trackerRuns[100].ms),
+    tracker_peak_mb_100: Math.round(trackerRuns[100].peakMb),
     seconds: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(join(root, "bench-results.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -242,6 +290,7 @@ async function main(): Promise<void> {
     [`CLI validate / ExcelJS load, ${fmt(results.cli_rows)}-row .xlsx, fresh processes (median of ${CLI_PROCESS_RUNS} pairs)`, `${fmt(cli.processes.ratio, 2)} (${fmt(results.cli_ms)} ms / ${fmt(results.exceljs_ms)} ms)`, `<= ${BARS.cliRatio}`, cli.processes.ratio <= BARS.cliRatio],
     [`CLI validate / ExcelJS load, same file, in one process, warm (median of ${CLI_RUNS} pairs)`, `${fmt(cli.inProcess.ratio, 2)} (${fmt(results.cli_ms_in_process)} ms / ${fmt(results.exceljs_ms_in_process)} ms)`, `<= ${BARS.cliRatio}`, cli.inProcess.ratio <= BARS.cliRatio],
     [`Task pane bundle (production JavaScript, ${bundle.measured === "dist/" ? "dist/" : "fresh build"})`, `${fmt(bundle.bytes)} bytes (${fmt(bundle.gzipBytes)} gzipped)`, `< ${fmt(BARS.bundleBytes)}`, bundle.bytes < BARS.bundleBytes],
+    trackerRow(trackerRuns),
   );
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
   const line = (r: Row) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3] === null ? "" : r[3] ? "met" : "NOT MET"}`;

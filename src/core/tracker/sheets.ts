@@ -9,7 +9,7 @@
 
 import { serialFromIso } from "../dates";
 import type { CellValue, MergedRange } from "../grid";
-import { wrappedRowHeights, type ChartSpec, type SheetSpec, type StyledRange } from "../sheet-spec";
+import { wrappedRowHeights, type CellStyle, type ChartSpec, type SheetSpec, type StyledRange } from "../sheet-spec";
 import type { TrackerTable } from "./tables";
 
 export const TRACKER_TITLE = "Recommendation tracker";
@@ -19,6 +19,14 @@ const PERCENT_FORMAT = "0%";
 const MAX_ROW_POINTS = 409;
 /** The chart's bar colour: Okabe–Ito bluish green, as Accepted in the summary's chart. */
 const IMPLEMENTED_COLOR = "#009E73";
+
+/** How a column's cells are shown, by kind. */
+const COLUMN_STYLES: Record<TrackerTable["columns"][number]["kind"], CellStyle> = {
+  text: { wrap: true },
+  count: {},
+  rate: { numberFormat: PERCENT_FORMAT },
+  date: { numberFormat: DATE_FORMAT, horizontal: "left" },
+};
 
 /** The 0-based row of a tracker sheet's header row. */
 export function headerRow(table: Pick<TrackerTable, "notes">): number {
@@ -57,13 +65,9 @@ export function trackerSheet(table: TrackerTable, options: TrackerSheetOptions):
     { range: { top: 1, left: 1, bottom: 2, right: 1 }, style: { numberFormat: DATE_FORMAT, horizontal: "left" } },
     { range: { top: 3, left: 0, bottom: 2 + table.notes.length, right: 0 }, style: { italic: true } },
     { range: { top: header, left: 0, bottom: header, right: width - 1 }, style: { bold: true, wrap: true, vertical: "top" } },
-    { range: body(0, width - 1), style: { vertical: "top" } },
   ];
-  table.columns.forEach((c, i) => {
-    if (c.kind === "text") styles.push({ range: body(i), style: { wrap: true } });
-    if (c.kind === "rate") styles.push({ range: body(i), style: { numberFormat: PERCENT_FORMAT } });
-    if (c.kind === "date") styles.push({ range: body(i), style: { numberFormat: DATE_FORMAT, horizontal: "left" } });
-  });
+  // One style per column, so that each cell is styled once (a tracker can have tens of thousands of rows)
+  table.columns.forEach((c, i) => styles.push({ range: body(i), style: { vertical: "top", ...COLUMN_STYLES[c.kind] } }));
   const columnWidths = table.columns.map((c) => c.width);
   const rowHeights = wrappedRowHeights({ cells: rectangular, styles, columnWidths }).map((h) => Math.min(h, MAX_ROW_POINTS));
 
