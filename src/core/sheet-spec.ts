@@ -102,11 +102,34 @@ export function wrappedRowHeights(spec: Pick<SheetSpec, "cells" | "styles" | "co
       for (let c = range.left; c <= range.right; c++) {
         const v = spec.cells[r]?.[c];
         if (typeof v !== "string" || v === "") continue;
-        const perLine = Math.max(1, Math.floor((spec.columnWidths[c] ?? 8.43) * CHARS_PER_WIDTH));
-        const n = v.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+        const n = wrappedLines(v, Math.max(1, Math.floor((spec.columnWidths[c] ?? 8.43) * CHARS_PER_WIDTH)));
         if (n > (lines[r] ?? 1)) lines[r] = n;
       }
     }
   }
   return Array.from({ length: lines.length }, (_, r) => (lines[r] && lines[r] > 1 ? lines[r] * LINE_POINTS : 0));
+}
+
+/**
+ * The lines a text takes in a column of `perLine` characters, wrapped as Excel wraps: whole words, a line broken after
+ * a space, a hyphen or a slash; a word longer than a line is cut across lines.
+ */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines++;
+    let used = 0;
+    for (const piece of paragraph.match(/[^\s/-]+[/-]*\s*|[/-]+\s*|\s+/g) ?? []) {
+      const width = piece.trimEnd().length; // spaces at the end of a line take no room
+      if (used > 0 && used + width > perLine) {
+        lines++;
+        used = 0;
+      }
+      if (width > perLine) {
+        lines += Math.ceil(width / perLine) - 1;
+        used = width - (Math.ceil(width / perLine) - 1) * perLine;
+      } else used += piece.length;
+    }
+  }
+  return lines;
 }

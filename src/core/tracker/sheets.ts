@@ -75,7 +75,8 @@ export function trackerSheet(table: TrackerTable, options: TrackerSheetOptions):
     name: table.sheet,
     cells: rectangular,
     styles,
-    merges: [],
+    // The dates beside As of and Generated, over three columns: a narrow second column would show them as ###
+    merges: width >= 4 ? [1, 2].map((r) => ({ top: r, left: 1, bottom: r, right: 3 })) : [],
     columnWidths,
     rowHeights,
     freezeRows: header + 1,

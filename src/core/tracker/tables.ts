@@ -19,7 +19,10 @@ export type ColumnKind = "text" | "count" | "rate" | "date";
 export interface TrackerColumn {
   header: string;
   kind: ColumnKind;
-  /** Width in Excel character units: at least the longest word of the header, so headers wrap between words. */
+  /**
+ * Width in Excel character units: the longest word of the header, in bold, and one more, so that headers wrap between
+ * words; all of a sheet's columns together print on one A4 landscape page wide at no less than 8-point text.
+ */
   width: number;
 }
 
@@ -44,7 +47,7 @@ const rate = (header: string, width = 12): TrackerColumn => ({ header, kind: "ra
 
 /** Columns shared by Evaluations and Units: the counts behind each rate, next to it. */
 const RATE_COLUMNS: TrackerColumn[] = [
-  count("Addressed", 10), count("Answers", 9), count("Accepted or partially accepted", 10), rate("Acceptance rate", 11),
+  count("Addressed", 10), count("Answers", 8), count("Accepted or partially accepted", 10), rate("Acceptance rate", 11),
   count("Implemented", 12), rate("% implemented", 12),
 ];
 
@@ -130,8 +133,8 @@ export function trackerTables(given: readonly TrackedWorkbook[]): TrackerTables 
   const identity = unitsAcrossWorkbooks(workbooks.map((w) => w.unitTallies));
 
   const evaluationColumns = [
-    text("Evaluation", 22), text("File", 14), text("Layout", 11), count("Recommendations", 16), count("Units", 7),
-    ...RATE_COLUMNS, count("Overdue", 9), count("Update due", 8), count("Errors", 8), count("Warnings", 9), text("Notes", 18),
+    text("Evaluation", 20), text("File", 13), text("Layout", 10), count("Recommendations", 16), count("Units", 6),
+    ...RATE_COLUMNS, count("Overdue", 8), count("Update due", 7), count("Errors", 7), count("Warnings", 9), text("Notes", 18),
   ];
   const evaluations: TrackerTable = {
     sheet: "Evaluations",
@@ -208,7 +211,7 @@ export function trackerTables(given: readonly TrackedWorkbook[]): TrackerTables 
     ],
     columns: [
       text("Unit", 14), text("Name", 28), text("Also written as", 12), count("Evaluations", 12), ...RATE_COLUMNS,
-      count("Open", 7), count("Overdue", 9),
+      count("Open", 7), count("Overdue", 8),
     ],
     rows: unitOrder.map(({ u, g }) => {
       const { tally, evaluations } = byUnit[g];

@@ -138,9 +138,19 @@ describe("tracker tables", () => {
       expect(sheet.tables).toEqual([{ name: tables[i].table, range: { top: header, left: 0, bottom: header + Math.max(1, tables[i].rows.length), right: tables[i].columns.length - 1 } }]);
       expect(sheet.print).toEqual({ orientation: "landscape", paperSize: "A4", fitToWidth: true, repeatRows: { first: header, last: header } });
       expect(sheet.cells[1]).toContain(serialFromIso(AS_OF));
-      // Headers wrap between words, never inside one
-      tables[i].columns.forEach((c) => expect(Math.max(...c.header.split(" ").map((w) => w.length))).toBeLessThanOrEqual(c.width));
+      // Headers wrap between words, never inside one (a bold word takes about one character more than its letters)
+      tables[i].columns.forEach((c) => expect(Math.max(...c.header.split(" ").map((w) => w.length + 1)), c.header).toBeLessThanOrEqual(c.width));
     });
+  });
+
+  it("fits each sheet on one A4 landscape page wide with its 11-point text printed at 8 points or more", () => {
+    // Excel draws a column of width w as 7w + 5 pixels (Calibri 11) at 96 per inch; A4 landscape less its default
+    // 0.7-inch margins leaves 741 points, and fit-to-width shrinks the columns into them
+    const printable = 841.9 - 2 * 0.7 * 72;
+    for (const t of tables) {
+      const points = t.columns.reduce((sum, c) => sum + (7 * c.width + 5) * 0.75, 0);
+      expect(11 * Math.min(1, printable / points), t.sheet).toBeGreaterThanOrEqual(8);
+    }
   });
 });
 
