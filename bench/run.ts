@@ -158,7 +158,8 @@ function trackerRow(t: Awaited<ReturnType<typeof measureTracker>>): [string, str
   const big = t[1000];
   return [
     `Tracker, ${fmt(big.workbooks)} workbooks of 60 answers (${fmt(big.openRecommendations)} open recommendations written, with CSV)`,
-    `${fmt(big.ms / 1000, 1)} s (${fmt(big.ms / big.workbooks)} ms a workbook), peak ${fmt(big.peakMb)} MB; ${fmt(t[100].workbooks)} workbooks: ${fmt(t[100].ms / 1000, 1)} s, peak ${fmt(t[100].peakMb)} MB`,
+    `${fmt(big.ms / 1000, 1)} s (${fmt(big.ms / big.workbooks)} ms a workbook; processor ${fmt(big.cpuMs / 1000, 1)} s), peak ${fmt(big.peakMb)} MB (${fmt(big.readPeakMb)} MB reading); ` +
+      `${fmt(t[100].workbooks)} workbooks: ${fmt(t[100].ms / 1000, 1)} s, peak ${fmt(t[100].peakMb)} MB (${fmt(t[100].readPeakMb)} MB reading)`,
     "",
     null,
   ];
@@ -259,9 +260,12 @@ async function main(): Promise<void> {
     tracker_workbooks: trackerRuns[1000].workbooks,
     tracker_open_recommendations: trackerRuns[1000].openRecommendations,
     tracker_ms_1000: Math.round(trackerRuns[1000].ms),
+    tracker_cpu_ms_1000: Math.round(trackerRuns[1000].cpuMs),
     tracker_peak_mb_1000: Math.round(trackerRuns[1000].peakMb),
+    tracker_read_peak_mb_1000: Math.round(trackerRuns[1000].readPeakMb),
     tracker_ms_100: Math.round(trackerRuns[100].ms),
     tracker_peak_mb_100: Math.round(trackerRuns[100].peakMb),
+    tracker_read_peak_mb_100: Math.round(trackerRuns[100].readPeakMb),
     seconds: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(join(root, "bench-results.json"), `${JSON.stringify(results, null, 2)}\n`);

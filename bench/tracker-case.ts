@@ -18,8 +18,12 @@ export interface TrackerCaseResult {
   workbooks: number;
   openRecommendations: number;
   ms: number;
+  /** Processor time of the run (user + system), ms: what the run costs whatever else the machine is doing. */
+  cpuMs: number;
   /** Resident memory before the run (Node, ExcelJS and the CLI loaded), MB. */
   baselineMb: number;
+  /** Peak resident memory of the process once every workbook was read (before the tracker is written), MB. */
+  readPeakMb: number;
   /** Peak resident memory of the process, MB. */
   peakMb: number;
 }
@@ -51,11 +55,19 @@ export async function generateTrackerBooks(count: number, folder: string): Promi
 export async function measureTracker(out: string, paths: string[]): Promise<TrackerCaseResult> {
   mkdirSync(out, { recursive: true });
   const lines: string[] = [];
-  const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t), today: "2025-06-30" };
+  const maxRssMb = () => (process.resourceUsage().maxRSS * 1024) / MB;
+  let readPeakMb = 0;
+  // The progress line is cleared ("") when the last workbook has been read
+  const progress = (t: string) => {
+    if (t === "") readPeakMb = maxRssMb();
+  };
+  const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t), progress, today: "2025-06-30" };
   const baselineMb = process.memoryUsage().rss / MB;
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const status = await run(["tracker", ...paths, "--out", join(out, "tracker.xlsx"), "--csv", join(out, "csv"), "--as-of", "2025-06-30"], io);
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
   if (status !== 0) throw new Error(`The tracker failed: ${lines.join(" ")}`);
   const said = /: ([\d,]+) workbooks.*?, ([\d,]+) open recommendations/.exec(lines.join("\n"));
   const number = (s: string | undefined) => Number((s ?? "0").replace(/,/g, ""));
@@ -63,8 +75,10 @@ export async function measureTracker(out: string, paths: string[]): Promise<Trac
     workbooks: number(said?.[1]),
     openRecommendations: number(said?.[2]),
     ms,
+    cpuMs: (used.user + used.system) / 1000,
     baselineMb,
-    peakMb: (process.resourceUsage().maxRSS * 1024) / MB,
+    readPeakMb,
+    peakMb: maxRssMb(),
   };
 }
 

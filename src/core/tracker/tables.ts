@@ -105,14 +105,13 @@ export function evaluationLabels(workbooks: readonly TrackedWorkbook[]): string[
 }
 
 /** Notes of an Evaluations row: why it could not be read, the other paths of the same file, other files with the same title. */
-function evaluationNotes(w: TrackedWorkbook, i: number, workbooks: readonly TrackedWorkbook[]): string {
+function evaluationNotes(w: TrackedWorkbook, byTitle: ReadonlyMap<string, readonly TrackedWorkbook[]>): string {
   const notes: string[] = [];
   if (w.unreadable) notes.push(w.unreadable);
   const others = [...new Set(w.alsoGivenAs.filter((p) => p !== w.file))];
   if (others.length) notes.push(`Also given as ${others.join(", ")} (the same file); counted once.`);
   else if (w.alsoGivenAs.length) notes.push("Given more than once; counted once.");
-  const key = normalizeKey(w.title);
-  const twins = key ? workbooks.filter((o, j) => j !== i && normalizeKey(o.title) === key).map((o) => o.file) : [];
+  const twins = (byTitle.get(normalizeKey(w.title)) ?? []).filter((o) => o !== w).map((o) => o.file);
   if (twins.length) {
     const others = twins.length === 1 ? twins[0] : `${twins[0]} and ${plural(twins.length - 1, "other")}`;
     notes.push(`${others} has the same evaluation title; if one is an earlier copy of the other, leave it out so that its answers are not counted twice.`);
@@ -131,6 +130,11 @@ export function trackerTables(given: readonly TrackedWorkbook[]): TrackerTables 
   const workbooks = countOnce(given);
   const labels = evaluationLabels(workbooks);
   const identity = unitsAcrossWorkbooks(workbooks.map((w) => w.unitTallies));
+  const byTitle = new Map<string, TrackedWorkbook[]>();
+  for (const w of workbooks) {
+    const key = normalizeKey(w.title);
+    if (key) byTitle.set(key, [...(byTitle.get(key) ?? []), w]);
+  }
 
   const evaluationColumns = [
     text("Evaluation", 20), text("File", 13), text("Layout", 10), count("Recommendations", 16), count("Units", 6),
@@ -148,7 +152,7 @@ export function trackerTables(given: readonly TrackedWorkbook[]): TrackerTables 
     ],
     columns: evaluationColumns,
     rows: workbooks.map((w, i) => {
-      const notes = evaluationNotes(w, i, workbooks);
+      const notes = evaluationNotes(w, byTitle);
       if (w.unreadable) return [labels[i], w.file, ...evaluationColumns.slice(2, -1).map(() => ""), notes];
       return [
         labels[i], w.file, w.layout, w.recommendations, w.units, ...rateCells(w.tally), w.tally.overdue, w.updateDue, w.errors,
