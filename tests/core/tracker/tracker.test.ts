@@ -164,6 +164,11 @@ describe("each workbook counted once", () => {
     expect(tables[1].rows).toHaveLength(3);
   });
 
+  it("says so when the same path was given twice", () => {
+    const a = { ...evaluationA(), alsoGivenAs: ["Evaluation A.xlsx"] };
+    expect(records(tracker([a], OPTIONS).tables[0])[0].Notes).toBe("Given more than once; counted once.");
+  });
+
   it("tells apart two different workbooks with the same evaluation title, and says they may be copies", () => {
     const first = tracked("Evaluation A.xlsx", { responses: [row({ no: "1", unit: "CWM", acceptance: "Accepted", status: "Planned" })] }, "a/Evaluation A.xlsx");
     const second = tracked("Evaluation A.xlsx", { responses: [row({ no: "1", unit: "CWM", acceptance: "Rejected", action: "No." })] }, "b/Evaluation A.xlsx");
