@@ -144,7 +144,7 @@ export function textRoom(width: number): number {
 
 /** A4 landscape in points, and the margins we print it with (inches). */
 export const A4_LANDSCAPE = { width: 841.89, height: 595.28 };
-export const PRINT_MARGINS: PageMargins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+export const PRINT_MARGINS: PageMargins = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 
 /** The width a page of A4 landscape leaves for cells at 100 %, in points. */
 export function printableWidth(margins: PageMargins = PRINT_MARGINS): number {

@@ -23,7 +23,7 @@ const WIDE: Record<string, number> = { "…": 1000, "œ": 944, "Œ": 1000, "–"
  * Screens hint glyphs to whole pixels and other fonts run wider: words are measured this much wider than Arial's
  * outlines, so that a column sized here still holds them in Excel and in LibreOffice.
  */
-const SAFETY = 1.08;
+const SAFETY = 1.05;
 
 function charWidth(ch: string, bold: boolean): number {
   const code = ch.charCodeAt(0);

@@ -309,7 +309,7 @@ function minScale(): number {
 /** Points of text room a column would like, beyond its widest word: the label column reads best about 45 characters wide. */
 const PREFERRED = { label: 240, division: 110, unit: 80 };
 /** The label column never narrower than this (points), so labels do not run to many lines. */
-const MIN_LABEL = 150;
+const MIN_LABEL = 130;
 
 /**
  * Column widths and print scale: each column as wide as its widest word (headers never break inside a word) and
