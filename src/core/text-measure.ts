@@ -36,11 +36,16 @@ function charWidth(ch: string, bold: boolean): number {
   return 1000 * 0.6;
 }
 
-/** The printed width of a text in points at a font size (no wrapping), with the safety margin. */
-export function textWidth(text: string, size: number, bold = false): number {
+/** A text's width in em (1 em = the font size) as Arial's outlines give it, without the safety margin. */
+export function emWidth(text: string, bold = false): number {
   let units = 0;
   for (const ch of text) units += charWidth(ch, bold);
-  return (units / 1000) * size * SAFETY;
+  return units / 1000;
+}
+
+/** The printed width of a text in points at a font size (no wrapping), with the safety margin. */
+export function textWidth(text: string, size: number, bold = false): number {
+  return emWidth(text, bold) * size * SAFETY;
 }
 
 /** The widest word of a text (words are what a cell never breaks), in points. */

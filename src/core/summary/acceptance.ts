@@ -102,10 +102,13 @@ export const CHART_COLORS: Record<Answer, string> = {
   "No response": "#999999",
 };
 
+/** A label longer than this (characters) is cut after a whole word: about five lines of the printed label column. */
+const LABEL_LENGTH = 120;
+
 /** `1. Strengthen quality control of data entry.`: the number and the first sentence, tags stripped and a leading `Recommendation 1:` dropped. */
 export function recommendationLabel(rec: Recommendation, words: SummaryWords = summaryWords("en")): string {
   let text = displayText(rec.text);
   const m = /^(?:recommendation|recommandation|rec\.?)\s*(?:no\.?|n°|nº|#)?\s*\(?(\d+\s*[a-z]?)\)?\s*[:.)–—-]\s*/i.exec(text);
   if (m && normalizeKey(m[1]).replace(/\s/g, "") === normalizeKey(rec.number).replace(/\s/g, "")) text = text.slice(m[0].length);
-  return text ? `${rec.number}. ${firstSentence(text)}` : words.recommendationNo(rec.number);
+  return text ? `${rec.number}. ${firstSentence(text, LABEL_LENGTH)}` : words.recommendationNo(rec.number);
 }
