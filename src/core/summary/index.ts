@@ -10,8 +10,8 @@
  *   6    matrix header: Recommendation | one column per division or unit
  *   7…   one row per recommendation (number and first sentence), then under the division columns the counts
  *        `Units that accepted` … `Units with no response` and the `Acceptance rate` of each column; then the legend
- *   then the table `Units by answer, per recommendation` (a row per recommendation and `All recommendations`),
- *   the implementation block and one block per follow-up period (when the form has status columns), the chart.
+ *   then the table `Units by answer, per recommendation` (a row per recommendation and `All recommendations`), the
+ *   chart of those counts, the implementation block and one block per follow-up period (when the form has status columns).
  * The counts of findings sit to the right of the title block, outside the print area, saying so.
  */
 
@@ -206,9 +206,13 @@ export function section0Summary(matrix: ResponseMatrix, findings: readonly Findi
   countsTable(draft, at, recs, recTotals, words);
   draft.blocks.push({ top: at.countsTitle, bottom: at.countsTotal });
 
+  // The chart of those counts right under them; its columns are known once the widths are
+  const chartRows = recs.length ? { top: at.next, bottom: at.next + chartHeightRows(recs.length) } : null;
+  if (chartRows) draft.blocks.push(chartRows);
+
   // Implementation block: latest status, then one block per follow-up period. A form with no status
   // information at all gets none (it would only say "No status" everywhere).
-  let next = at.next;
+  let next = chartRows ? chartRows.bottom + 2 : at.next;
   if (hasStatusColumns(matrix)) {
     // A follow-up period gets a block once any unit has reported on it; an all-blank column would say only "No status".
     const reported = (col: number) => matrix.responses.some((r) => r.statuses.some((s) => s.column.col === col && s.reading.kind !== "blank"));
@@ -263,10 +267,9 @@ export function section0Summary(matrix: ResponseMatrix, findings: readonly Findi
   const spannedRows = new Set(merges.map((m) => m.top));
   const fitted = printWidths(cells, draft.styles, lastCol, header, spannedRows, options.by);
   const columnWidths = [...fitted.widths, 2, widthForText(textWidth(words.severities.warning, SHEET_FONT.size, true)), 8];
-  const chart = recs.length ? acceptanceChart(at, recs.length, next, columnWidths, lastCol, words) : undefined;
+  const chart = chartRows ? acceptanceChart(at, recs.length, chartRows, columnWidths, lastCol, words) : undefined;
   const rowHeights = wrappedRowHeights({ cells, styles: draft.styles, columnWidths, merges, font: SHEET_FONT });
   const bottom = Math.max(cells.length - 1, chart?.anchor.bottom ?? 0);
-  if (chart) draft.blocks.push({ top: chart.anchor.top, bottom: chart.anchor.bottom });
 
   // The matrix with its totals on one page when it can be, still printing no text below the limit; else its
   // header row repeats on every page
@@ -384,9 +387,15 @@ function countsTable(draft: SheetDraft, at: ReturnType<typeof section0Layout>, r
   rateCell(draft, at.countsTotal, rateCol, acceptanceRate(all));
 }
 
-/** Stacked bars of the four answer counts per recommendation (the counts table), below the tables, about as wide as the page. */
+/** Rows the chart takes for `n` recommendations: a bar of about 26 points each, plus title, axis and legend. */
+function chartHeightRows(n: number): number {
+  return Math.min(28, Math.max(14, Math.ceil((90 + 26 * n) / 15)));
+}
+
+/** Stacked bars of the four answer counts per recommendation (the counts table), under that table, about as wide as the page. */
 function acceptanceChart(
-  at: ReturnType<typeof section0Layout>, n: number, top: number, widths: readonly number[], lastCol: number, words: SummaryWords,
+  at: ReturnType<typeof section0Layout>, n: number, place: { top: number; bottom: number }, widths: readonly number[], lastCol: number,
+  words: SummaryWords,
 ): ChartSpec {
   const rows = (col: number): MergedRange => ({ top: at.countsFirst, left: col, bottom: at.countsFirst + n - 1, right: col });
   // As many columns as make about 600 points (a chart that reads well, within the printed width)
@@ -394,13 +403,12 @@ function acceptanceChart(
   for (let used = widths[0] * POINTS_PER_WIDTH; right < lastCol && used + widths[right + 1] * POINTS_PER_WIDTH <= 600; right++) {
     used += widths[right + 1] * POINTS_PER_WIDTH;
   }
-  const heightRows = Math.min(28, Math.max(14, Math.ceil((90 + 26 * n) / 15)));
   return {
     kind: "barStacked",
     title: words.chartTitle,
     categories: rows(0),
     series: ANSWERS.map((a: Answer, i) => ({ name: words.answers[a], values: rows(1 + i), color: CHART_COLORS[a] })),
-    anchor: { top, left: 0, bottom: top + heightRows, right },
+    anchor: { top: place.top, left: 0, bottom: place.bottom, right },
   };
 }
 

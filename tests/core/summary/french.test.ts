@@ -72,7 +72,7 @@ describe("the French summary of the example, cell by cell", () => {
   });
 
   it("writes the implementation block's title, statuses and total in French", () => {
-    const top = at.next;
+    const top = sheet.chart!.anchor.bottom + 2;
     expect(row(top, 1)).toEqual(["État de mise en œuvre des recommandations acceptées et partiellement acceptées (dernier statut)"]);
     expect(row(top + 1, 9)).toEqual([
       "Recommandation", "Non commencé", "Prévu", "En cours de mise en œuvre", "Mis en œuvre", "Non mis en œuvre", "Ouvert / autre",

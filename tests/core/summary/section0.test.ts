@@ -307,8 +307,8 @@ describe("Section 0 summary: implementation block", () => {
   const sheet = summaryOf(seedBook);
 
   it("has a title and a header row of statuses", () => {
-    expect(valueAt(sheet, "A30")).toBe("Implementation status of accepted and partially accepted recommendations (latest status)");
-    expect(rowValues(sheet, 31, "I")).toEqual([
+    expect(valueAt(sheet, "A46")).toBe("Implementation status of accepted and partially accepted recommendations (latest status)");
+    expect(rowValues(sheet, 47, "I")).toEqual([
       "Recommendation", "Not started", "Planned", "Under implementation", "Implemented", "Not implemented", "Open / other", "No status",
       "% implemented",
     ]);
@@ -316,30 +316,30 @@ describe("Section 0 summary: implementation block", () => {
 
   it("counts the latest status of accepting units, follow-ups included", () => {
     // PTP Implemented, PMCP Planned then Under implementation, CWM Planned, GCP nothing, SCYCLE Under implementation then Implemented
-    expect(rowValues(sheet, 32, "I")).toEqual(["1. Take steps to ensure full compliance with the UNITAR Certification Policy.", 0, 1, 1, 2, 0, 0, 1, 0.4]);
+    expect(rowValues(sheet, 48, "I")).toEqual(["1. Take steps to ensure full compliance with the UNITAR Certification Policy.", 0, 1, 1, 2, 0, 0, 1, 0.4]);
   });
 
   it("leaves out rejected units and units that did not answer", () => {
     // PTP Planned, CWM Planned, GCP Implemented; SCYCLE rejected, PMCP has no row
-    expect(rowValues(sheet, 33, "I").slice(1)).toEqual([0, 2, 0, 1, 0, 0, 0, 1 / 3]);
+    expect(rowValues(sheet, 49, "I").slice(1)).toEqual([0, 2, 0, 1, 0, 0, 0, 1 / 3]);
   });
 
   it("counts a status the vocabulary does not know as Open / other", () => {
-    expect(rowValues(sheet, 34, "I").slice(1)).toEqual([0, 0, 0, 0, 0, 1, 0, 0]);
+    expect(rowValues(sheet, 50, "I").slice(1)).toEqual([0, 0, 0, 0, 0, 1, 0, 0]);
   });
 
   it("ends with a total row", () => {
-    expect(rowValues(sheet, 35, "I")).toEqual(["Total", 0, 3, 1, 3, 0, 1, 1, 1 / 3]);
-    expect(styleAt(sheet, "I35").numberFormat).toBe("0%");
-    expect(styleAt(sheet, "A35").bold).toBe(true);
+    expect(rowValues(sheet, 51, "I")).toEqual(["Total", 0, 3, 1, 3, 0, 1, 1, 1 / 3]);
+    expect(styleAt(sheet, "I51").numberFormat).toBe("0%");
+    expect(styleAt(sheet, "A51").bold).toBe(true);
   });
 
   it("adds one block per follow-up period, counting that period's column only", () => {
-    expect(valueAt(sheet, "A37")).toBe("Follow-up status: 6 months");
-    expect(valueAt(sheet, "B38")).toBe("Not started");
-    expect(rowValues(sheet, 39, "I").slice(1)).toEqual([0, 0, 1, 1, 0, 0, 3, 0.2]);
-    expect(rowValues(sheet, 40, "I").slice(1)).toEqual([0, 0, 0, 0, 0, 0, 3, 0]);
-    expect(rowValues(sheet, 42, "I")).toEqual(["Total", 0, 0, 1, 1, 0, 0, 7, 1 / 9]);
+    expect(valueAt(sheet, "A53")).toBe("Follow-up status: 6 months");
+    expect(valueAt(sheet, "B54")).toBe("Not started");
+    expect(rowValues(sheet, 55, "I").slice(1)).toEqual([0, 0, 1, 1, 0, 0, 3, 0.2]);
+    expect(rowValues(sheet, 56, "I").slice(1)).toEqual([0, 0, 0, 0, 0, 0, 3, 0]);
+    expect(rowValues(sheet, 58, "I")).toEqual(["Total", 0, 0, 1, 1, 0, 0, 7, 1 / 9]);
   });
 
   it("leaves out a follow-up period nobody has reported on yet", () => {
@@ -352,12 +352,12 @@ describe("Section 0 summary: implementation block", () => {
       responsesHeader: ["No.", "Unit", "Acceptance", "Planned action", "Status"],
       responses: [["1", "CWM", "Accepted", "Train staff.", "Implemented"], ["2", "CWM", "Partially accepted", "Train staff.", ""]],
     });
-    expect(valueAt(plain, "A28")).toBe("Implementation status of accepted and partially accepted recommendations (latest status)");
+    expect(valueAt(plain, "A44")).toBe("Implementation status of accepted and partially accepted recommendations (latest status)");
     // CWM only: recommendation 1 Implemented, 2 no status; GCP and PTP have no row and are not counted
-    expect(rowValues(plain, 30, "I").slice(1)).toEqual([0, 0, 0, 1, 0, 0, 0, 1]);
-    expect(rowValues(plain, 31, "I").slice(1)).toEqual([0, 0, 0, 0, 0, 0, 1, 0]);
-    expect(valueAt(plain, "A32")).toBe("Total");
-    expect(plain.cells.length).toBe(32);
+    expect(rowValues(plain, 46, "I").slice(1)).toEqual([0, 0, 0, 1, 0, 0, 0, 1]);
+    expect(rowValues(plain, 47, "I").slice(1)).toEqual([0, 0, 0, 0, 0, 0, 1, 0]);
+    expect(valueAt(plain, "A48")).toBe("Total");
+    expect(plain.cells.length).toBe(48);
     expect(plain.cells.flat().some((v) => typeof v === "string" && v.startsWith("Follow-up status"))).toBe(false);
   });
 
@@ -372,8 +372,8 @@ describe("Section 0 summary: implementation block", () => {
       responsesHeader: ["No.", "Unit", "Acceptance", "Status", "Update on status in 2025"],
       responses: [["1", "CWM", "Accepted", "Planned", "Implemented"]],
     });
-    expect(valueAt(yearly, "A34")).toBe("Follow-up status: 2025");
-    expect(rowValues(yearly, 36, "I").slice(1)).toEqual([0, 0, 0, 1, 0, 0, 0, 1]);
+    expect(valueAt(yearly, "A50")).toBe("Follow-up status: 2025");
+    expect(rowValues(yearly, 52, "I").slice(1)).toEqual([0, 0, 0, 1, 0, 0, 0, 1]);
   });
 });
 
@@ -410,10 +410,10 @@ describe("Section 0 summary: printing on A4 landscape", () => {
     expect(sheet.print!.repeatColumns).toBeUndefined();
   });
 
-  it("prints from A1 to the last table column, down to the chart, on A4 landscape with set margins", () => {
+  it("prints from A1 to the last table column, down to the last table, on A4 landscape with set margins", () => {
     expect(sheet.print).toMatchObject({
       orientation: "landscape", paperSize: "A4", margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      area: { top: 0, left: 0, bottom: sheet.chart!.anchor.bottom, right: 8 },
+      area: { top: 0, left: 0, bottom: sheet.cells.length - 1, right: 8 },
     });
   });
 
@@ -462,7 +462,7 @@ describe("Section 0 summary: printing on A4 landscape", () => {
 });
 
 describe("Section 0 summary: chart", () => {
-  it("stacks the four answer counts per recommendation from the counts table, below the tables", () => {
+  it("stacks the four answer counts per recommendation from the counts table, right under it", () => {
     const sheet = summaryOf(seedBook);
     const column = (col: number) => ({ top: 24, left: col, bottom: 26, right: col });
     expect(sheet.chart).toMatchObject({
@@ -476,8 +476,9 @@ describe("Section 0 summary: chart", () => {
         { name: "No response", values: column(4), color: CHART_COLORS["No response"] },
       ],
     });
-    expect(sheet.chart!.anchor).toMatchObject({ top: 43, left: 0 });
-    expect(sheet.cells.length).toBe(42);
+    expect(sheet.chart!.anchor).toMatchObject({ top: 29, left: 0, bottom: 43 });
+    expect(valueAt(sheet, "A28")).toBe("All recommendations");
+    expect(valueAt(sheet, "A46")).toBe("Implementation status of accepted and partially accepted recommendations (latest status)");
   });
 
   it("has no chart when there is no recommendation", () => {
