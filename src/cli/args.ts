@@ -17,8 +17,10 @@ export interface CliIo {
   err(text: string): void;
   /** Replaces the progress line of long work ("" clears it); given only when standard error is a terminal. */
   progress?(text: string): void;
-  /** Today as YYYY-MM-DD: the default "as of" date and the summary's generated date (fixed in tests and the demo). */
+  /** Today as YYYY-MM-DD: the default "as of" date (fixed in tests). */
   today?: string;
+  /** Now as YYYY-MM-DDTHH:MM (local time): when a summary is generated (fixed in tests; default the clock). */
+  now?: string;
 }
 
 /** One option of a command, as node's parseArgs takes it. */

@@ -16,7 +16,6 @@ const shown = (p: string) => relative(process.cwd(), p) || p;
 const io: CliIo = {
   out: (text) => console.log(text),
   err: (text) => console.error(text),
-  today: AS_OF, // the summary's "Generated" date too, for a reproducible file
 };
 
 async function step(title: string, argv: string[]): Promise<number> {

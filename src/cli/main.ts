@@ -35,7 +35,8 @@ Options:
   --as-of YYYY-MM-DD   date against which target dates are overdue (default: today)
   --help               show this help
 
-Exit status: 0 no errors found, 1 errors found, 2 the command or a file could not be used.`;
+Exit status: validate 0 no errors found, 1 errors found; summary and template 0 once the file is written;
+2 the command or a file could not be used.`;
 
 /** Runs the command line; returns the exit status. Never throws: every failure becomes one sentence on stderr. */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {

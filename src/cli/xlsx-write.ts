@@ -1,17 +1,17 @@
 /**
- * Writing a SheetSpec (computed by the core) into an ExcelJS worksheet: values, styles, merges, widths,
+ * Writing a SheetSpec (computed by the core) into an ExcelJS worksheet: values, font, styles, merges, widths,
  * frozen rows, tables, dropdowns and print set-up. I/O only: every decision is already in the spec.
  *
- * ExcelJS cannot write charts, so a spec's `chart` is left out of files the command line writes; the
- * Excel add-in draws it.
+ * ExcelJS cannot write charts: a spec's `chart` is added to the finished file by xlsx-chart.ts (saveWorkbook).
  */
 
 import { rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import ExcelJS from "exceljs";
-import { a1, parseA1, parseAddress, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
+import { a1, columnLetter, parseA1, parseAddress, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
 import type { CellStyle, SheetSpec } from "../core/sheet-spec";
 import { FileError, type LoadedWorkbook } from "./xlsx-read";
+import { addCharts } from "./xlsx-chart";
 import { SUMMARY_MARKER_NAME } from "../core/summary/index";
 
 /** `#RRGGBB` -> ExcelJS's ARGB. */
@@ -92,6 +92,14 @@ export function writeSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     });
   }
 
+  // The sheet's one font on every cell of its grid first, so that styles keep its name (a font entry without a
+  // name prints in whatever font the reader picks)
+  if (spec.font) {
+    const font = { name: spec.font.name, size: spec.font.size };
+    const width = spec.cells.reduce((w, row) => Math.max(w, row.length), 0);
+    for (let r = 0; r < spec.cells.length; r++) for (let c = 0; c < width; c++) ws.getCell(r + 1, c + 1).font = font;
+  }
+
   for (const { range, style } of spec.styles) {
     for (let r = range.top; r <= range.bottom; r++) {
       for (let c = range.left; c <= range.right; c++) applyStyle(ws.getCell(r + 1, c + 1), style);
@@ -124,17 +132,23 @@ export function writeSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   }
 
   if (spec.print) {
+    const p = spec.print;
+    // ExcelJS puts a `$` before what it is given: `A$1` becomes the absolute `$A$1`
+    const absolute = (row: number, col: number) => `${columnLetter(col)}$${row + 1}`;
     ws.pageSetup = {
       ...ws.pageSetup,
       paperSize: 9, // A4
-      orientation: spec.print.orientation,
-      fitToPage: spec.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      ...(spec.print.repeatRows ? { printTitlesRow: `${spec.print.repeatRows.first + 1}:${spec.print.repeatRows.last + 1}` } : {}),
+      orientation: p.orientation,
+      ...(p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: p.scale ?? 100 }),
+      ...(p.margins ? { margins: p.margins } : {}),
+      ...(p.area ? { printArea: `${absolute(p.area.top, p.area.left)}:${absolute(p.area.bottom, p.area.right)}` } : {}),
+      ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows.first + 1}:${p.repeatRows.last + 1}` } : {}),
+      ...(p.repeatColumns ? { printTitlesColumn: `${columnLetter(p.repeatColumns.first)}:${columnLetter(p.repeatColumns.last)}` } : {}),
     };
   }
-  // spec.chart: not supported by ExcelJS (see the file comment).
+  // A break after the row above the one that starts a page
+  for (const row of spec.print?.pageBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
+  // spec.chart: added to the file's bytes by saveWorkbook (ExcelJS has no charts).
 }
 
 /** A new workbook holding the given sheets, in order. */
@@ -263,18 +277,20 @@ export async function writeWorkbookChanges(loaded: LoadedWorkbook, path: string,
     if (!ws) throw new FileError(`The sheet "${c.sheet}" is not in the workbook, so its cells cannot be written.`);
     ws.getCell(c.row + 1, c.col + 1).value = c.value === "" ? null : c.value;
   }
-  await saveWorkbook(wb, path);
+  await saveWorkbook(wb, path, (changes.sheets ?? []).map((s) => s.spec));
 }
 
 /**
  * Writes a workbook to `path` through a temporary file in the same folder, renamed at the end,
- * so that a failure part-way never leaves a half-written file under the final name.
+ * so that a failure part-way never leaves a half-written file under the final name. `sheets` are the specs
+ * written into it: the charts they carry are added to the file here, the one point where its bytes are made.
  */
-export async function saveWorkbook(wb: ExcelJS.Workbook, path: string): Promise<void> {
+export async function saveWorkbook(wb: ExcelJS.Workbook, path: string, sheets: readonly SheetSpec[] = []): Promise<void> {
   const buffer = await wb.xlsx.writeBuffer();
+  const bytes = addCharts(new Uint8Array(buffer as ArrayBuffer), sheets);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await writeFile(temp, Buffer.from(buffer as ArrayBuffer));
+    await writeFile(temp, bytes);
     await rename(temp, path);
   } catch (e) {
     await unlink(temp).catch(() => undefined);

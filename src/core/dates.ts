@@ -130,3 +130,19 @@ export function parseDateText(text: string): number | null {
   if (m && MONTHS[m[2]]) return validYmd(+m[3], MONTHS[m[2]], +m[1]);
   return null;
 }
+
+/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]` (local time, as a shell read its clock) as a serial number with the time as its fraction. */
+export function serialFromTimestamp(text: string): number | null {
+  const m = /^(\d{4}-\d{1,2}-\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
+  const day = m ? serialFromIso(m[1]) : null;
+  if (!m || day === null) return null;
+  const [h, min, sec] = [m[2], m[3], m[4]].map((v) => Number(v ?? 0));
+  if (h > 23 || min > 59 || sec > 59) return null;
+  return day + (h * 3600 + min * 60 + sec) / 86400;
+}
+
+/** The local date and time as `YYYY-MM-DDTHH:MM`: when a summary was generated. */
+export function localTimestamp(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}

@@ -60,6 +60,8 @@ export type Mapping = z.infer<typeof MappingSchema>;
 export const SettingsSchema = z.object({
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   summaryBy: z.enum(["division", "unit"]).default("division"),
+  /** Language of the summary sheet; absent: the language of the workbook's own headers. */
+  summaryLanguage: z.enum(["en", "fr"]).optional().catch(undefined),
   severityOverrides: z.record(z.string(), z.union([SeveritySchema, z.literal("off")])).default({}),
   // An unreadable mapping is dropped rather than resetting every other setting
   mapping: MappingSchema.optional().catch(undefined),

@@ -4,6 +4,7 @@
  */
 
 import type { CellValue, MergedRange } from "./grid";
+import { lineHeight, wrappedLines } from "./text-measure";
 
 export interface CellStyle {
   bold?: boolean;
@@ -55,6 +56,40 @@ export interface ChartSpec {
   anchor: MergedRange;
 }
 
+/** Page margins in inches, as Excel's Page Setup takes them. */
+export interface PageMargins {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  footer: number;
+}
+
+export interface PrintSpec {
+  orientation: "landscape" | "portrait";
+  paperSize: "A4";
+  /** Fit all columns on one page wide (the printer picks the scale). */
+  fitToWidth?: boolean;
+  /** Print scale in percent, when not fitted to the page width. */
+  scale?: number;
+  /** Rows repeated at the top of every printed page (0-based, inclusive). */
+  repeatRows?: { first: number; last: number };
+  /** Columns repeated at the left of every printed page, for a sheet wider than a page (0-based, inclusive). */
+  repeatColumns?: { first: number; last: number };
+  /** The printed range; cells outside it stay on the sheet but are not printed. */
+  area?: MergedRange;
+  /** Rows that start a new printed page (0-based), so that a table does not start at the foot of a page. */
+  pageBreaks?: number[];
+  margins?: PageMargins;
+}
+
+/** The one font of a sheet: every cell of its grid is written in it, styles change only weight, size and colour. */
+export interface SheetFont {
+  name: string;
+  size: number;
+}
+
 export interface SheetSpec {
   name: string;
   /** Values by row; dates as serial numbers with a date number format. "" is empty. */
@@ -69,14 +104,8 @@ export interface SheetSpec {
   freezeRows?: number;
   tables?: TableSpec[];
   dropdowns?: DropdownSpec[];
-  print?: {
-    orientation: "landscape" | "portrait";
-    paperSize: "A4";
-    /** Fit all columns on one page wide. */
-    fitToWidth: boolean;
-    /** Rows repeated at the top of every printed page (0-based, inclusive). */
-    repeatRows?: { first: number; last: number };
-  };
+  font?: SheetFont;
+  print?: PrintSpec;
   chart?: ChartSpec;
 }
 
@@ -85,51 +114,121 @@ export function cellRange(row: number, col: number): MergedRange {
   return { top: row, left: col, bottom: row, right: col };
 }
 
-/** Excel's default row height for 11-point text, in points: one line. */
-const LINE_POINTS = 15;
-/** Characters of ordinary text that fit in one Excel width unit (widths count the digit 0, text runs narrower). */
-const CHARS_PER_WIDTH = 1.1;
-
+/** The font the sheets we write name (with Arial's widths, which text-measure.ts knows): on every Excel, and LibreOffice prints it with the same widths. */
+export const SHEET_FONT: SheetFont = { name: "Arial", size: 10 };
+/** A new workbook's own font size (Calibri or Aptos 11), for sheets that name no font. */
+const DEFAULT_FONT_SIZE = 11;
+/** Excel's default row height in points (one line of the workbook's 11-point font). */
+const DEFAULT_ROW_HEIGHT = 15;
+/** One Excel column-width unit in points: the width of a digit of the workbook's default font (7 pixels). */
+export const POINTS_PER_WIDTH = 5.25;
 /**
- * Row heights that show all the text of wrapped cells: Excel does not grow a row for wrapped text in a
- * file written by a program, so a summary printed as it is would hide the end of long labels.
+ * One column-width unit as printed at most: LibreOffice measures the unit with the default font's digit at print
+ * resolution (5.58 points for Calibri 11) where Excel takes 7 pixels (5.25 points); fitting a page uses the wider.
  */
-export function wrappedRowHeights(spec: Pick<SheetSpec, "cells" | "styles" | "columnWidths">): number[] {
-  const lines: number[] = [];
-  for (const { range, style } of spec.styles) {
-    if (!style.wrap) continue;
-    for (let r = range.top; r <= range.bottom; r++) {
-      for (let c = range.left; c <= range.right; c++) {
-        const v = spec.cells[r]?.[c];
-        if (typeof v !== "string" || v === "") continue;
-        const n = wrappedLines(v, Math.max(1, Math.floor((spec.columnWidths[c] ?? 8.43) * CHARS_PER_WIDTH)));
-        if (n > (lines[r] ?? 1)) lines[r] = n;
-      }
-    }
-  }
-  return Array.from({ length: lines.length }, (_, r) => (lines[r] && lines[r] > 1 ? lines[r] * LINE_POINTS : 0));
+export const PRINTED_POINTS_PER_WIDTH = 5.6;
+/** Points of a column's width that text cannot use: the cell's inner margins and the gridline. */
+export const CELL_PADDING = 6;
+/** Points above and below the lines of a cell. */
+const ROW_PADDING = 3;
+
+/** The column width (Excel character units) that holds text this many points wide on one line. */
+export function widthForText(points: number): number {
+  return Math.ceil(((points + CELL_PADDING) / POINTS_PER_WIDTH) * 4) / 4;
+}
+
+/** The room for text in a column of this width, in points. */
+export function textRoom(width: number): number {
+  return Math.max(1, width * POINTS_PER_WIDTH - CELL_PADDING);
+}
+
+/** A4 landscape in points, and the margins we print it with (inches). */
+export const A4_LANDSCAPE = { width: 841.89, height: 595.28 };
+export const PRINT_MARGINS: PageMargins = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+
+/** The width a page of A4 landscape leaves for cells at 100 %, in points. */
+export function printableWidth(margins: PageMargins = PRINT_MARGINS): number {
+  return A4_LANDSCAPE.width - (margins.left + margins.right) * 72;
+}
+
+/** The height a page of A4 landscape leaves for cells at a scale (percent), in points of the sheet. */
+export function printableHeight(scale: number, margins: PageMargins = PRINT_MARGINS): number {
+  return ((A4_LANDSCAPE.height - (margins.top + margins.bottom) * 72) * 100) / scale;
+}
+
+/** A row's height as printed: its own, or the default. */
+export function rowHeightOf(heights: readonly number[] | undefined, row: number): number {
+  return heights?.[row] || DEFAULT_ROW_HEIGHT;
 }
 
 /**
- * The lines a text takes in a column of `perLine` characters, wrapped as Excel wraps: whole words, a line broken after
- * a space, a hyphen or a slash; a word longer than a line is cut across lines.
+ * Rows before which a new page starts, so that no block (a table with its title, a chart) starts on a page too
+ * full to hold it; a block longer than a page starts on a page of its own and the printer breaks it.
  */
-function wrappedLines(text: string, perLine: number): number {
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    lines++;
-    let used = 0;
-    for (const piece of paragraph.match(/[^\s/-]+[/-]*\s*|[/-]+\s*|\s+/g) ?? []) {
-      const width = piece.trimEnd().length; // spaces at the end of a line take no room
-      if (used > 0 && used + width > perLine) {
-        lines++;
-        used = 0;
+export function blockPageBreaks(blocks: readonly { top: number; bottom: number }[], heights: readonly number[], pageHeight: number): number[] {
+  const breaks: number[] = [];
+  let used = 0;
+  let row = 0;
+  for (const block of blocks) {
+    for (; row < block.top; row++) used += rowHeightOf(heights, row);
+    let height = 0;
+    for (; row <= block.bottom; row++) height += rowHeightOf(heights, row);
+    if (used > 0 && used + height > pageHeight) {
+      breaks.push(block.top);
+      used = 0;
+    }
+    used = (used + height) % pageHeight;
+  }
+  return breaks;
+}
+
+/**
+ * The print scale of columns this wide (points at 100 %): the largest (at most 100 %) that fits them on one page
+ * wide, but never below `minScale`; below it the sheet prints on several pages wide (repeat its first column then).
+ */
+export function printScale(widthPoints: number, minScale: number, margins: PageMargins = PRINT_MARGINS): { scale: number; oneWide: boolean } {
+  const fit = Math.floor((printableWidth(margins) / Math.max(1, widthPoints)) * 100);
+  return fit >= minScale ? { scale: Math.min(100, fit), oneWide: true } : { scale: minScale, oneWide: false };
+}
+
+/**
+ * Row heights that show all the text of their cells, wrapped at word boundaries in the column width (merged
+ * columns together) at the cell's font size: Excel does not grow a row for wrapped text in a file written by a
+ * program, so a sheet printed as it is would hide the end of long labels. 0 where the default height does.
+ */
+export function wrappedRowHeights(spec: Pick<SheetSpec, "cells" | "styles" | "columnWidths"> & Partial<Pick<SheetSpec, "merges" | "font">>): number[] {
+  const base = spec.font?.size ?? DEFAULT_FONT_SIZE;
+  // Each cell's style, applied in order (later entries win)
+  const styleOf = new Map<number, CellStyle>();
+  const width = spec.columnWidths.length;
+  for (const { range, style } of spec.styles) {
+    for (let r = range.top; r <= range.bottom; r++) {
+      for (let c = range.left; c <= range.right; c++) {
+        const key = r * width + c;
+        styleOf.set(key, { ...styleOf.get(key), ...style });
       }
-      if (width > perLine) {
-        lines += Math.ceil(width / perLine) - 1;
-        used = width - (Math.ceil(width / perLine) - 1) * perLine;
-      } else used += piece.length;
     }
   }
-  return lines;
+  const spans = new Map<number, number>();
+  for (const m of spec.merges ?? []) {
+    if (m.top === m.bottom) spans.set(m.top * width + m.left, m.right);
+  }
+  const heights: number[] = [];
+  spec.cells.forEach((row, r) => {
+    let tallest = 0;
+    row.forEach((v, c) => {
+      if (typeof v !== "string" || v === "") return;
+      const style = styleOf.get(r * width + c) ?? {};
+      const size = style.fontSize ?? base;
+      let columnPoints = 0;
+      for (let k = c; k <= (spans.get(r * width + c) ?? c); k++) columnPoints += (spec.columnWidths[k] ?? 8.43) * POINTS_PER_WIDTH;
+      const lines = style.wrap
+        ? wrappedLines(v, Math.max(1, columnPoints - CELL_PADDING), size, style.bold)
+        : v.split("\n").length;
+      tallest = Math.max(tallest, lines * lineHeight(size) + ROW_PADDING);
+    });
+    heights[r] = tallest > DEFAULT_ROW_HEIGHT ? Math.ceil(tallest * 4) / 4 : 0;
+  });
+  while (heights.length && heights[heights.length - 1] === 0) heights.pop();
+  return heights;
 }

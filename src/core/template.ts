@@ -5,7 +5,7 @@
  */
 
 import type { CellValue, MergedRange } from "./grid";
-import { cellRange, type CellStyle, type DropdownSpec, type SheetSpec, type StyledRange } from "./sheet-spec";
+import { SHEET_FONT, cellRange, wrappedRowHeights, type CellStyle, type DropdownSpec, type SheetSpec, type StyledRange } from "./sheet-spec";
 import { ACCEPTANCES, STATUSES } from "./vocabulary";
 import { EXAMPLE_RECOMMENDATIONS, EXAMPLE_RESPONSES, EXAMPLE_TITLE, EXAMPLE_UNITS } from "./example/seed002";
 
@@ -91,12 +91,17 @@ function tableSheet(name: string, tableName: string, columns: readonly Column[],
     col.dropdown ? [{ range: column(c), values: [...col.dropdown.values], prompt: col.dropdown.prompt }] : [],
   );
 
+  const cells = [...above, columns.map((c) => c.header), ...rows];
+  const columnWidths = columns.map((c) => c.width);
   return {
     name,
-    cells: [...above, columns.map((c) => c.header), ...rows],
+    cells,
     styles,
     merges: [],
-    columnWidths: columns.map((c) => c.width),
+    columnWidths,
+    // Rows as tall as their wrapped text, so that the example prints whole
+    rowHeights: wrappedRowHeights({ cells, styles, columnWidths, font: SHEET_FONT }),
+    font: SHEET_FONT,
     freezeRows: headerRow + 1,
     tables: [{ name: tableName, range: { top: headerRow, left: 0, bottom: last, right }, style: "TableStyleMedium2" }],
     dropdowns,
@@ -125,6 +130,7 @@ export function templateSheets(options: { example: boolean; recommendations?: re
     { range: cellRange(0, 0), style: { bold: true } },
     { range: cellRange(0, 1), style: { bold: true, fontSize: 13 } },
   );
+  recommendations.rowHeights = wrappedRowHeights({ ...recommendations, font: SHEET_FONT });
 
   return [
     tableSheet("Units", "UnitsTable", UNITS_COLUMNS, units),

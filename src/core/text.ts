@@ -126,9 +126,12 @@ let distanceRows = [new Int32Array(64), new Int32Array(64)];
 export function firstSentence(text: string, limit = 160): string {
   const t = text.trim();
   const m = /^(.+?[.!?])(\s|$)/.exec(t);
-  let s = m ? m[1] : t;
-  if (s.length > limit) s = s.slice(0, limit - 1).trimEnd() + "…";
-  return s;
+  const s = m ? m[1] : t;
+  if (s.length <= limit) return s;
+  // Cut at the last word that fits, never inside one, and drop the punctuation it ended on
+  const cut = s.slice(0, limit).lastIndexOf(" ");
+  const kept = cut > 0 ? s.slice(0, cut) : s.slice(0, limit - 1);
+  return kept.replace(/[\s,;:(–—-]+$/, "") + "…";
 }
 
 /** Joins unit names as people write them: `A`, `A and B`, `A, B and C`. */

@@ -9,8 +9,9 @@ import { a1, type CellAddress, type Workbook } from "../core/grid";
 import { LayoutError } from "../core/layouts/errors";
 import { proposeMapping } from "../core/layouts/mapped";
 import { SettingsSchema, type ResponseMatrix, type Settings } from "../core/model";
-import { readWorkbook, todayIso } from "../core/read";
-import { SUMMARY_MARKER_NAME, section0Summary, summarySheetName } from "../core/summary/index";
+import { readWorkbook } from "../core/read";
+import { SUMMARY_MARKER_NAME, headerLanguage, section0Summary, summarySheetName } from "../core/summary/index";
+import { localTimestamp } from "../core/dates";
 import { templateSheets } from "../core/template";
 import { displayText, joinWithAnd, plural } from "../core/text";
 import { countBySeverity, validate } from "../core/validate";
@@ -98,7 +99,7 @@ function freeTableName(name: string, used: Set<string>): string {
 }
 
 export class OfficeGateway implements WorkbookGateway {
-  /** `today` gives the generation date of summaries (YYYY-MM-DD); tests fix it. */
+  /** `today` gives when summaries are generated (YYYY-MM-DDTHH:MM, or a date alone); tests fix it. */
   constructor(private readonly options: { today?: () => string } = {}) {}
 
   private async run<T>(context: ErrorContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -147,13 +148,14 @@ export class OfficeGateway implements WorkbookGateway {
   }
 
   async generateSummary(settings: Settings): Promise<{ sheet: string }> {
-    const today = this.options.today ?? todayIso;
+    const now = this.options.today ?? localTimestamp;
     return this.run({ doing: "write the summary" }, async (context) => {
       const input = await readInputs(context);
       if (input.structureProtected) throw structureProtectedError("the summary sheet");
       const matrix = readWorkbook(input.workbook, { asOf: settings.asOf, mapping: settings.mapping });
       const findings = validate(matrix, { severityOverrides: settings.severityOverrides });
-      const spec = section0Summary(matrix, findings, { by: settings.summaryBy, generated: today() });
+      const language = settings.summaryLanguage ?? headerLanguage(input.workbook);
+      const spec = section0Summary(matrix, findings, { by: settings.summaryBy, generated: now(), language });
       const target = summarySheetName(input.sheetNames.map((name) => ({ name, ours: name === input.ours })));
       await writeSheet(context, { ...spec, name: target.name }, {
         existingSheets: input.sheetNames,

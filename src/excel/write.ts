@@ -5,12 +5,15 @@
  */
 
 import { columnLetter, type CellValue, type MergedRange } from "../core/grid";
-import type { CellStyle, ChartSpec, SheetSpec, StyledRange } from "../core/sheet-spec";
+import { POINTS_PER_WIDTH, type CellStyle, type ChartSpec, type PrintSpec, type SheetSpec, type StyledRange } from "../core/sheet-spec";
 import { parseRangeAddress } from "./address";
 
-/** Column width in points, as Office.js takes it, for a width in characters (Calibri 11: 7 px each plus 5 px, 0.75 pt a pixel). */
+/**
+ * Column width in points, as Office.js takes it, for a width as a file stores it (what ExcelJS writes): 7 pixels a
+ * unit (a digit of Calibri 11, padding included), 0.75 pt a pixel; so both shells give a column the same width.
+ */
 export function pointsFromCharacters(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+  return Math.round(characters * POINTS_PER_WIDTH * 100) / 100;
 }
 
 /** Excel's limit on a dropdown list typed into a validation rule. */
@@ -61,6 +64,9 @@ function queueChart(sheet: Excel.Worksheet, chart: ChartSpec): void {
   const added = sheet.charts.add(chart.kind === "bar" ? "BarClustered" : "BarStacked", rangeOf(sheet, chart.series[0].values), "Columns");
   added.title.text = chart.title;
   added.legend.position = "Bottom";
+  // Categories top to bottom in sheet order, the value axis still along the bottom (as the command line's file)
+  added.axes.categoryAxis.reversePlotOrder = true;
+  added.axes.categoryAxis.position = "Maximum";
   chart.series.forEach((s, i) => {
     const series = i === 0 ? added.series.getItemAt(0) : added.series.add(s.name);
     series.name = s.name;
@@ -70,6 +76,31 @@ function queueChart(sheet: Excel.Worksheet, chart: ChartSpec): void {
   });
   const a = chart.anchor;
   added.setPosition(rangeOf(sheet, { top: a.top, left: a.left, bottom: a.top, right: a.left }), rangeOf(sheet, { top: a.bottom, left: a.right, bottom: a.bottom, right: a.right }));
+}
+
+/** Page set-up (ExcelApi 1.9, the manifest's minimum): paper, scale, margins, print area, titles, page breaks. */
+function queuePrint(sheet: Excel.Worksheet, print: PrintSpec): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = print.paperSize;
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  else if (print.scale) layout.zoom = { scale: print.scale };
+  const m = print.margins;
+  if (m) {
+    // Office.js takes points, the spec inches
+    layout.leftMargin = m.left * 72;
+    layout.rightMargin = m.right * 72;
+    layout.topMargin = m.top * 72;
+    layout.bottomMargin = m.bottom * 72;
+    layout.headerMargin = m.header * 72;
+    layout.footerMargin = m.footer * 72;
+  }
+  if (print.area) layout.setPrintArea(rangeOf(sheet, print.area));
+  const rows = print.repeatRows;
+  if (rows) layout.setPrintTitleRows(`$${rows.first + 1}:$${rows.last + 1}`);
+  const columns = print.repeatColumns;
+  if (columns) layout.setPrintTitleColumns(`$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`);
+  for (const row of print.pageBreaks ?? []) sheet.horizontalPageBreaks.add(rangeOf(sheet, { top: row, left: 0, bottom: row, right: 0 }));
 }
 
 function sameStyle(a: CellStyle, b: CellStyle): boolean {
@@ -126,6 +157,12 @@ export function queueSheetSpec(sheet: Excel.Worksheet, spec: SheetSpec): void {
     sheet.getRangeByIndexes(0, 0, height, width).values = values;
   }
 
+  // The sheet's one font first, so that styles change only weight, size and colour
+  if (spec.font && height > 0 && width > 0) {
+    const font = sheet.getRangeByIndexes(0, 0, height, width).format.font;
+    font.name = spec.font.name;
+    font.size = spec.font.size;
+  }
   for (const { range, style } of coalesceStyles(spec.styles)) queueStyle(rangeOf(sheet, range), range, style);
   for (const m of spec.merges) rangeOf(sheet, m).merge(false);
   spec.columnWidths.forEach((w, c) => {
@@ -142,14 +179,7 @@ export function queueSheetSpec(sheet: Excel.Worksheet, spec: SheetSpec): void {
   }
   if (spec.freezeRows) sheet.freezePanes.freezeRows(spec.freezeRows);
 
-  if (spec.print) {
-    const layout = sheet.pageLayout;
-    layout.orientation = spec.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    layout.paperSize = spec.print.paperSize;
-    if (spec.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    const rows = spec.print.repeatRows;
-    if (rows) layout.setPrintTitleRows(`$${rows.first + 1}:$${rows.last + 1}`);
-  }
+  if (spec.print) queuePrint(sheet, spec.print);
 
   for (const t of spec.tables ?? []) {
     const table = sheet.tables.add(rangeOf(sheet, t.range), true);

@@ -303,6 +303,7 @@ export class Worksheet extends ClientObject<SheetState> {
   private _tables?: TableCollection;
   private _charts?: ChartCollection;
   private _pageLayout?: PageLayout;
+  private _horizontalPageBreaks?: PageBreakCollection;
 
   _getters(): Getters<SheetState> {
     const wb = () => (this.context as Ctx).state;
@@ -412,6 +413,10 @@ export class Worksheet extends ClientObject<SheetState> {
 
   get pageLayout(): PageLayout {
     return (this._pageLayout ??= new PageLayout(this.ctx, this._ref));
+  }
+
+  get horizontalPageBreaks(): PageBreakCollection {
+    return (this._horizontalPageBreaks ??= new PageBreakCollection(this.ctx, this._ref));
   }
 
   private rangeOn(find: (s: SheetState) => Rect | null, method: string, args: unknown[]): Range {
@@ -1432,8 +1437,12 @@ export class Chart extends ClientObject<ChartTarget> {
   private _title?: ChartTitle;
   private _legend?: ChartLegend;
   private _series?: ChartSeriesCollection;
+  private _axes?: ChartAxes;
   _getters(): Getters<ChartTarget> {
     return { name: (t) => t.chart.name, chartType: (t) => t.chart.type, id: (t) => t.chart.id };
+  }
+  get axes(): ChartAxes {
+    return (this._axes ??= new ChartAxes(this.context as Ctx, this._ref));
   }
   protected override _navigation() {
     return { title: this.title, legend: this.legend, series: this.series };
@@ -1468,6 +1477,37 @@ export class Chart extends ClientObject<ChartTarget> {
     this._call("delete", [], (t) => {
       editable(t.sheet, "Chart.delete");
       t.sheet.charts = t.sheet.charts.filter((c) => c.id !== t.chart.id);
+    });
+  }
+}
+
+export class ChartAxes extends ClientObject<ChartTarget> {
+  readonly _typeName = "ChartAxes";
+  private _category?: ChartAxis;
+  _getters(): Getters<ChartTarget> {
+    return {};
+  }
+  get categoryAxis(): ChartAxis {
+    return (this._category ??= new ChartAxis(this.context as Ctx, this._ref));
+  }
+}
+
+/** The category axis of a chart: its order and where the value axis crosses it. */
+export class ChartAxis extends ClientObject<ChartTarget> {
+  readonly _typeName = "ChartAxis";
+  _getters(): Getters<ChartTarget> {
+    return {
+      reversePlotOrder: (t) => t.chart.categoryAxis?.reversePlotOrder ?? false,
+      position: (t) => t.chart.categoryAxis?.position ?? "Automatic",
+    };
+  }
+  set reversePlotOrder(value: boolean) {
+    this._set("reversePlotOrder", value, (t, v) => updateChart(t, (c) => ({ ...c, categoryAxis: { ...c.categoryAxis, reversePlotOrder: v === true } })));
+  }
+  set position(value: string) {
+    this._set("position", value, (t, v) => {
+      if (!["Automatic", "Maximum", "Minimum", "Custom"].includes(v as string)) throw invalid("ChartAxis.position", `${String(v)} is not an axis position.`);
+      updateChart(t, (c) => ({ ...c, categoryAxis: { ...c.categoryAxis, position: v as string } }));
     });
   }
 }
@@ -1660,12 +1700,71 @@ export class PageLayout extends ClientObject<SheetState> {
       (s, v) => void (s.pageLayout = { ...s.pageLayout, zoom: { ...(v as PageLayoutZoom) } }),
     );
   }
+  /** Margins in points (Office.js), each a property of its own. */
+  set leftMargin(value: number) {
+    this.margin("left", value);
+  }
+  set rightMargin(value: number) {
+    this.margin("right", value);
+  }
+  set topMargin(value: number) {
+    this.margin("top", value);
+  }
+  set bottomMargin(value: number) {
+    this.margin("bottom", value);
+  }
+  set headerMargin(value: number) {
+    this.margin("header", value);
+  }
+  set footerMargin(value: number) {
+    this.margin("footer", value);
+  }
+  private margin(edge: "left" | "right" | "top" | "bottom" | "header" | "footer", value: number): void {
+    this.patch(
+      `${edge}Margin`,
+      value,
+      (v) => typeof v === "number" && v >= 0 && v < 409,
+      (s, v) => void (s.pageLayout = { ...s.pageLayout, margins: { ...s.pageLayout.margins, [edge]: v as number } }),
+    );
+  }
+  setPrintArea(printArea: Range | string): void {
+    this._call("setPrintArea", [printArea], (s) => {
+      editable(s, "PageLayout.setPrintArea");
+      const ref = rangeRefOf(printArea, s, (this.context as Ctx).state, "PageLayout.setPrintArea");
+      if (ref.sheetId !== s.id) throw invalid("PageLayout.setPrintArea", "The print area must be on the same sheet.");
+      s.pageLayout = { ...s.pageLayout, printArea: ref.rect };
+    });
+  }
+  setPrintTitleColumns(printTitleColumns: Range | string): void {
+    this._call("setPrintTitleColumns", [printTitleColumns], (s) => {
+      editable(s, "PageLayout.setPrintTitleColumns");
+      const ref = rangeRefOf(printTitleColumns, s, (this.context as Ctx).state, "PageLayout.setPrintTitleColumns");
+      if (ref.sheetId !== s.id) throw invalid("PageLayout.setPrintTitleColumns", "Print titles must be on the same sheet.");
+      s.pageLayout = { ...s.pageLayout, printTitleColumns: { top: 0, bottom: MAX_ROWS - 1, left: ref.rect.left, right: ref.rect.right } };
+    });
+  }
   setPrintTitleRows(printTitleRows: Range | string): void {
     this._call("setPrintTitleRows", [printTitleRows], (s) => {
       editable(s, "PageLayout.setPrintTitleRows");
       const ref = rangeRefOf(printTitleRows, s, (this.context as Ctx).state, "PageLayout.setPrintTitleRows");
       if (ref.sheetId !== s.id) throw invalid("PageLayout.setPrintTitleRows", "Print titles must be on the same sheet.");
       s.pageLayout = { ...s.pageLayout, printTitleRows: { top: ref.rect.top, bottom: ref.rect.bottom, left: 0, right: MAX_COLUMNS - 1 } };
+    });
+  }
+}
+
+/** A sheet's horizontal page breaks: `add(range)` starts a page at the range's top row. */
+export class PageBreakCollection extends ClientObject<SheetState> {
+  readonly _typeName = "PageBreakCollection";
+  _getters(): Getters<SheetState> {
+    return {};
+  }
+  add(pageBreakRange: Range | string): void {
+    this._call("add", [pageBreakRange], (s) => {
+      editable(s, "PageBreakCollection.add");
+      const ref = rangeRefOf(pageBreakRange, s, (this.context as Ctx).state, "PageBreakCollection.add");
+      const rows = new Set([...(s.pageLayout.rowBreaks ?? []), ref.rect.top]);
+      s.pageLayout = { ...s.pageLayout, rowBreaks: [...rows].sort((x, y) => x - y) };
     });
   }
 }

@@ -65,6 +65,8 @@ export interface ChartState {
   /** Top-left and bottom-right cells it covers. */
   position: { start: Rect; end: Rect | null } | null;
   legendPosition: string;
+  /** Category axis: categories in reverse order, and where the value axis crosses it. */
+  categoryAxis?: { reversePlotOrder?: boolean; position?: string };
 }
 
 export interface PageLayoutState {
@@ -72,6 +74,12 @@ export interface PageLayoutState {
   paperSize: string;
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printTitleRows: Rect | null;
+  printTitleColumns?: Rect | null;
+  printArea?: Rect | null;
+  /** Margins in points, as Office.js sets them. */
+  margins?: Partial<Record<"left" | "right" | "top" | "bottom" | "header" | "footer", number>>;
+  /** Rows (0-based) that start a printed page. */
+  rowBreaks?: number[];
 }
 
 export interface SheetState {

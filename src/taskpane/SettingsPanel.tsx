@@ -1,4 +1,4 @@
-/** Settings kept in the workbook: summary by division or unit, "as of" date, severity per rule. */
+/** Settings kept in the workbook: summary by division or unit, its language, "as of" date, severity per rule. */
 
 import { Field, Input, Radio, RadioGroup, Select, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import type { Settings } from "../core/model";
@@ -46,6 +46,20 @@ export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelPro
           <Radio value="division" label="One column per division" />
           <Radio value="unit" label="One column per unit" />
         </RadioGroup>
+      </Field>
+      <Field label="Summary language" hint="Headings, labels and answers of the summary sheet.">
+        <Select
+          value={settings.summaryLanguage ?? "auto"}
+          disabled={disabled}
+          onChange={(_, data) => {
+            const { summaryLanguage: _previous, ...rest } = settings;
+            onChange(data.value === "en" || data.value === "fr" ? { ...rest, summaryLanguage: data.value } : rest);
+          }}
+        >
+          <option value="auto">As the workbook&apos;s headers</option>
+          <option value="en">English</option>
+          <option value="fr">French (français)</option>
+        </Select>
       </Field>
       <Field label="As of" hint={`Overdue dates are counted up to this day. Leave it empty to use today (${today()}).`}>
         <Input

@@ -5,7 +5,8 @@ import { readWorkbook } from "../../src/core/read";
 import { readXlsxFile } from "../../src/cli/xlsx-read";
 import type { CellValue, Sheet } from "../../src/core/grid";
 import { book, completeResponses, goodRow, row } from "../core/workbooks";
-import { cli, loadXlsx, tempFolder, writeXlsx } from "./files";
+import { CLI_NOW, cli, loadXlsx, tempFolder, writeXlsx } from "./files";
+import { serialFromIso } from "../../src/core/dates";
 
 let folder: Awaited<ReturnType<typeof tempFolder>>;
 beforeAll(async () => {
@@ -310,14 +311,50 @@ describe("summary", () => {
     expect(markerSheet(two)).toEqual(["'Section 0 Summary (2)'!$A$1"]);
   });
 
-  it("exits 1 when the workbook it summarised has errors, and still writes the summary", async () => {
+  it("exits 0 once it has written the summary, whatever the findings, and says how many there are", async () => {
     const input = folder.path("defective-summary-in.xlsx");
     const out = folder.path("defective-summary-out.xlsx");
     await writeXlsx(input, defective);
     const { status, out: printed } = await cli("summary", input, "--out", out);
-    expect(status).toBe(1);
-    expect(printed).toContain("The workbook has 3 errors and 0 warnings");
+    expect(status).toBe(0);
+    expect(printed).toMatch(/The workbook has 3 errors, 0 warnings and \d+ notes?; run "response-matrix validate /);
     expect((await summaryGrid(out)).cell("2", "Peace")).toBe("No response");
+  });
+
+  it("exits 2 when it cannot write its file, and writes nothing", async () => {
+    const input = folder.path("unwritable-in.xlsx");
+    await writeXlsx(input, mixed);
+    const out = folder.path("no-such-folder/summary.xlsx");
+    const { status, err } = await cli("summary", input, "--out", out);
+    expect(status).toBe(2);
+    expectOneSentence(err);
+    expect(err[0]).toContain("its folder does not exist");
+  });
+
+  it("writes Generated as the date and time it ran and As of as the as-of date", async () => {
+    const input = folder.path("dates-in.xlsx");
+    const out = folder.path("dates-out.xlsx");
+    await writeXlsx(input, mixed);
+    expect((await cli("summary", input, "--out", out, "--as-of", "2025-06-30")).status).toBe(0);
+    const { sheet } = await summaryGrid(out);
+    const value = (label: string) => sheet.rows.find((r) => r[0] === label)?.[1];
+    expect(value("Generated")).toBe(serialFromIso(CLI_NOW.slice(0, 10))! + (9 * 60 + 30) / 1440);
+    expect(value("As of")).toBe(serialFromIso("2025-06-30"));
+  });
+
+  it("writes the summary in French with --lang fr, and refuses another language", async () => {
+    const input = folder.path("french-in.xlsx");
+    const out = folder.path("french-out.xlsx");
+    await writeXlsx(input, mixed);
+    const { status, out: printed } = await cli("summary", input, "--out", out, "--lang", "fr");
+    expect(status).toBe(0);
+    expect(printed).toContain("in French");
+    const { sheet } = await summaryGrid(out);
+    expect(sheet.rows[0][0]).toBe("Section 0 – Résumé de la réponse");
+    expect(sheet.rows.find((r) => r[0] === "Recommandation")?.slice(1, 3)).toEqual(["Planet", "Peace"]);
+    const bad = await cli("summary", input, "--out", out, "--lang", "de");
+    expect(bad.status).toBe(2);
+    expect(bad.err).toEqual(['--lang must be "en" (English) or "fr" (French) (got "de").']);
   });
 });
 
@@ -382,12 +419,12 @@ describe("the seed 002 example through the command line", () => {
 
   it("summarises Planet's mixed answers to recommendation 2 and marks recommendation 3 NA outside CITSU", async () => {
     const out = folder.path("seed-002-summary.xlsx");
-    expect((await cli("summary", example, "--out", out, "--as-of", "2025-06-30")).status).toBe(1);
+    expect((await cli("summary", example, "--out", out, "--as-of", "2025-06-30")).status).toBe(0);
     const { cell, sheet } = await summaryGrid(out);
     expect(cell("2", "Planet")).toBe("Accepted (GCP); Partially accepted (CWM); Rejected (SCYCLE)");
     expect(cell("3", "CITSU")).toBe("Accepted");
     const header = sheet.rows.find((r) => r[0] === "Recommendation")!;
-    const divisions = header.slice(1, header.indexOf("Accepted")).map(String);
+    const divisions = header.slice(1).filter((v) => v !== "").map(String);
     expect(divisions).toEqual([
       "CITSU", "Peace", "People", "Planet", "New York Office", "Multilateral Diplomacy Programme",
       "Satellite Analysis and Applied Research", "Prosperity", "NCD",

@@ -44,10 +44,13 @@ export interface CliRun {
   err: string[];
 }
 
-/** Runs the CLI in-process with today fixed to 2025-06-30. */
+/** When the in-process CLI runs: a summary's Generated date and time. */
+export const CLI_NOW = "2025-07-01T09:30";
+
+/** Runs the CLI in-process with today fixed to 2025-06-30 (and the clock to CLI_NOW). */
 export async function cli(...argv: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t), today: "2025-06-30" });
+  const status = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t), today: "2025-06-30", now: CLI_NOW });
   return { status, out: out.join("\n"), err };
 }

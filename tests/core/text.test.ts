@@ -33,4 +33,12 @@ describe("cell text", () => {
     expect(firstSentence("Take steps. Then more.")).toBe("Take steps.");
     expect(firstSentence("No full stop")).toBe("No full stop");
   });
+
+  it("cuts a very long first sentence after a whole word, never inside one, and marks the cut", () => {
+    const long = "Take steps to ensure full compliance with the policy (including requirements for courses that are part of Master’s Degree programmes) and more.";
+    const cut = firstSentence(long, 100);
+    expect(cut).toBe("Take steps to ensure full compliance with the policy (including requirements for courses that are…");
+    expect(cut.length).toBeLessThanOrEqual(100);
+    expect(firstSentence("Overlong, words, here", 12)).toBe("Overlong…");
+  });
 });

@@ -108,6 +108,27 @@ describe("generateSummary", () => {
     expect(host.syncCount).toBe(4);
   });
 
+  test("writes the summary in the language of the setting, else of the workbook's headers, set up to print as the core says", async () => {
+    const { host, gateway } = open(smallBook());
+    await gateway.generateSummary(settings({ summaryLanguage: "fr" }));
+    expect(host.sheetGrid("Section 0 Summary").rows[0][0]).toBe("Section 0 – Résumé de la réponse");
+    await gateway.generateSummary(settings());
+    expect(host.sheetGrid("Section 0 Summary").rows[0][0]).toBe("Section 0 – Summary of response");
+
+    const matrix = readWorkbook(smallBook(), { asOf: AS_OF });
+    const spec = section0Summary(matrix, validate(matrix), { by: "division", generated: TODAY });
+    const sheet = host.sheet("Section 0 Summary");
+    const area = spec.print!.area!;
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape", paperSize: "A4", zoom: { scale: spec.print!.scale },
+      printArea: area, rowBreaks: spec.print!.pageBreaks,
+      margins: { left: 0.4 * 72, right: 0.4 * 72, top: 0.6 * 72, bottom: 0.6 * 72 },
+    });
+    expect(host.cellFormat("Section 0 Summary", 6, 0)).toMatchObject({ fontName: "Arial", fontSize: 10 });
+    expect(host.cellFormat("Section 0 Summary", 0, 0)).toMatchObject({ fontName: "Arial", fontSize: 14, bold: true });
+    expect(sheet.charts[0].categoryAxis).toEqual({ reversePlotOrder: true, position: "Maximum" });
+  });
+
   test("uses the same syncs for 10 and for 10,000 response rows (at most 2 to read and 3 to write)", async () => {
     const counts: number[] = [];
     for (const [units, recs] of [[2, 5], [100, 100]]) {

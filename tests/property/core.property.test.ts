@@ -11,7 +11,7 @@ import { LayoutError } from "../../src/core/layouts/errors";
 import type { Finding, ResponseMatrix } from "../../src/core/model";
 import { readWorkbook } from "../../src/core/read";
 import { RULES } from "../../src/core/rules/index";
-import { MATRIX_HEADER_ROW, section0Summary, summaryColumns } from "../../src/core/summary/index";
+import { section0Layout, section0Summary, summaryColumns } from "../../src/core/summary/index";
 import { QUOTE_LIMIT, validate } from "../../src/core/validate";
 import { ANSWERS } from "../../src/core/vocabulary";
 import { LEAK, nearlyCanonicalWorkbook, randomWorkbook } from "./arbitraries";
@@ -82,25 +82,23 @@ function expectWellFormed(wb: Workbook, findings: readonly Finding[]): void {
   }
 }
 
-/** Per recommendation row: the four answer counts add up to its addressed units; per answer: column totals = row totals. */
+/** Per recommendation: the four answer counts add up to its addressed units; per answer: column totals = recommendation totals. */
 function expectSummaryAddsUp(matrix: ResponseMatrix, findings: Finding[], by: "division" | "unit"): void {
   const spec = section0Summary(matrix, findings, { by, generated: AS_OF });
   const columns = summaryColumns(matrix.units, by);
-  const firstCount = 1 + columns.length;
   const seen = new Set<string>();
   const recs = matrix.recommendations.filter((r) => !seen.has(r.number) && seen.add(r.number));
+  const at = section0Layout(recs.length);
   const num = (row: number, col: number) => spec.cells[row]?.[col] as number;
   recs.forEach((rec, i) => {
-    const row = MATRIX_HEADER_ROW + 1 + i;
-    const counted = ANSWERS.reduce((n, _, a) => n + num(row, firstCount + a), 0);
+    const counted = ANSWERS.reduce((n, _, a) => n + num(at.countsFirst + i, 1 + a), 0);
     expect(counted, `recommendation ${rec.number}`).toBe(new Set(rec.addressedTo).size);
   });
-  const firstTotal = MATRIX_HEADER_ROW + 1 + recs.length;
   ANSWERS.forEach((answer, a) => {
-    const byRows = recs.reduce((n, _, i) => n + num(MATRIX_HEADER_ROW + 1 + i, firstCount + a), 0);
-    const byColumns = columns.reduce((n, _, c) => n + num(firstTotal + a, 1 + c), 0);
-    expect(byColumns, `total ${answer}`).toBe(byRows);
-    expect(num(firstTotal + a, firstCount + a), `overall ${answer}`).toBe(byRows);
+    const byRecommendation = recs.reduce((n, _, i) => n + num(at.countsFirst + i, 1 + a), 0);
+    const byColumns = columns.reduce((n, _, c) => n + num(at.firstFooter + a, 1 + c), 0);
+    expect(byColumns, `total ${answer}`).toBe(byRecommendation);
+    expect(num(at.countsTotal, 1 + a), `overall ${answer}`).toBe(byRecommendation);
   });
 }
 

@@ -42,7 +42,7 @@ describe("a workbook without a Units sheet", () => {
     expect(matrix.responses.map((r) => r.unit)).toEqual(["CWM", "CWM"]);
     expect(matrix.recommendations.map((r) => r.addressedTo)).toEqual([["CWM"], ["CWM"]]);
     const summary = section0Summary(matrix, [], { by: "unit", generated: "2025-06-30" });
-    expect(valueAt(summary, "B11")).toBe("Rejected");
+    expect(valueAt(summary, "B8")).toBe("Rejected");
   });
 
   it("keeps units whose names have no letters or digits apart", () => {

@@ -1,9 +1,10 @@
-/** `response-matrix summary <file.xlsx> --out <out.xlsx> [--by division|unit] [--as-of YYYY-MM-DD]` */
+/** `response-matrix summary <file.xlsx> --out <out.xlsx> [--by division|unit] [--as-of YYYY-MM-DD] [--lang en|fr]` */
 
 import { realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { section0Summary, summarySheetName } from "../../core/summary/index";
-import { plural } from "../../core/text";
+import { localTimestamp } from "../../core/dates";
+import { countText } from "../../core/severity";
+import { SUMMARY_LANGUAGES, headerLanguage, section0Summary, summarySheetName, type SummaryLanguage } from "../../core/summary/index";
 import { HELP_HINT, settingsOption, stringOption, UsageError, type Command } from "../args";
 import { writeWorkbookChanges } from "../xlsx-write";
 import { readAndValidate } from "./read";
@@ -28,10 +29,12 @@ export function sameFile(a: string, b: string): boolean {
 
 export const summaryCommand: Command = {
   name: "summary",
-  help: `  response-matrix summary <file.xlsx> --out <out.xlsx> [--by division|unit] [--as-of YYYY-MM-DD]
-      Write a copy of the workbook with a "Section 0 Summary" sheet. The input file is never changed.
-      (Charts and pivot tables of the input are not carried into the copy; the Excel add-in keeps them.)`,
-  options: { out: { type: "string" }, by: { type: "string" }, "as-of": { type: "string" } },
+  help: `  response-matrix summary <file.xlsx> --out <out.xlsx> [--by division|unit] [--as-of YYYY-MM-DD] [--lang en|fr]
+      Write a copy of the workbook with a "Section 0 Summary" sheet (tables and acceptance chart, set up to print
+      on A4 landscape), in English or French (default: the language of the workbook's headers).
+      The input file is never changed. (Charts and pivot tables of the input are not carried into the copy;
+      the Excel add-in keeps them.) Exit status 0 once the file is written, whatever the findings.`,
+  options: { out: { type: "string" }, by: { type: "string" }, "as-of": { type: "string" }, lang: { type: "string" } },
   async run(values, files, io, today) {
     if (files.length !== 1) throw new UsageError(`Give exactly one .xlsx file to summarise (got ${files.length}). ${HELP_HINT}`);
     const [input] = files;
@@ -41,19 +44,31 @@ export const summaryCommand: Command = {
       throw new UsageError(`--out names the input file "${input}"; the summary is written to a copy, so give another file name.`);
     }
     const { asOf, summaryBy } = settingsOption(values, today);
+    const lang = stringOption(values, "lang");
+    if (lang !== undefined && !(SUMMARY_LANGUAGES as readonly string[]).includes(lang)) {
+      throw new UsageError(`--lang must be "en" (English) or "fr" (French) (got "${lang}").`);
+    }
     const { loaded, ours, result } = await readAndValidate(input, asOf);
-    const spec = section0Summary(result.matrix, result.findings, { by: summaryBy, generated: today });
+    const language = (lang as SummaryLanguage | undefined) ?? headerLanguage(loaded.workbook);
+    const generated = io.now ?? localTimestamp();
+    const spec = section0Summary(result.matrix, result.findings, { by: summaryBy, generated, language });
     const existing = loaded.workbook.sheets.map((s) => ({ name: s.name, ours: s.name === ours }));
     const target = summarySheetName(existing);
     await writeWorkbookChanges(loaded, out, { sheets: [{ spec: { ...spec, name: target.name }, replaces: target.replaces, marker: true }] });
 
-    const errors = result.findings.filter((f) => f.severity === "error").length;
-    const warnings = result.findings.filter((f) => f.severity === "warning").length;
-    io.out(`Wrote ${out} with the sheet "${target.name}"${target.replaces ? " (replacing the earlier summary)" : ""}, summarised by ${summaryBy}, as of ${asOf}.`);
-    if (spec.chart) io.out(`The acceptance chart is drawn only by the Excel add-in; the command line writes the tables.`);
-    if (errors + warnings) {
-      io.out(`The workbook has ${plural(errors, "error")} and ${plural(warnings, "warning")}; run "response-matrix validate ${input}" to list them.`);
-    }
-    return errors > 0 ? 1 : 0;
+    const count = { error: 0, warning: 0, info: 0 };
+    for (const f of result.findings) count[f.severity]++;
+    const languageName = language === "fr" ? "French" : "English";
+    io.out(
+      `Wrote ${out} with the sheet "${target.name}"${target.replaces ? " (replacing the earlier summary)" : ""}, ` +
+        `summarised by ${summaryBy}, as of ${asOf}, in ${languageName}.`,
+    );
+    const found = `${countText("error", count.error)}, ${countText("warning", count.warning)} and ${countText("info", count.info)}`;
+    io.out(
+      count.error + count.warning + count.info
+        ? `The workbook has ${found}; run "response-matrix validate ${input}" to list them.`
+        : `The workbook has no findings.`,
+    );
+    return 0;
   },
 };

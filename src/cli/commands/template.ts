@@ -41,7 +41,7 @@ export const templateCommand: Command = {
     if (from !== undefined && values.example) throw new UsageError(`Give either --example or --recommendations-from, not both.`);
     const recommendations = from === undefined ? undefined : await recommendationsOfFile(from);
     const sheets = templateSheets({ example: values.example === true, recommendations: recommendations && recommendationRows(recommendations) });
-    await saveWorkbook(workbookOf(sheets), out);
+    await saveWorkbook(workbookOf(sheets), out, sheets);
     const filled = values.example
       ? ", filled with the seed 002 example"
       : recommendations

@@ -165,7 +165,7 @@ export const trackerCommand: Command = {
     if (paths.length === 0) throw new UsageError(`No .xlsx workbook was found in ${files.map((f) => `"${f}"`).join(", ")}.`);
     const read = await readAllTracked(paths, asOf, io);
     const { sheets, tables } = tracker(read, { asOf, generated: today });
-    await saveWorkbook(workbookOf(sheets), out);
+    await saveWorkbook(workbookOf(sheets), out, sheets);
     if (csv) await writeCsvTables(csv, tables);
 
     const [evaluations, open, units] = tables;

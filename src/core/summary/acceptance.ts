@@ -4,6 +4,7 @@ import type { Recommendation, Response, ResponseMatrix, Unit } from "../model";
 import { displayText, firstSentence, joinWithAnd, normalizeKey } from "../text";
 import { ANSWERS, type Answer } from "../vocabulary";
 import type { CellStyle } from "../sheet-spec";
+import { summaryWords, type SummaryWords } from "./words";
 
 /** A column of the matrix: a division (its units in Units order) or a single unit. */
 export interface SummaryColumn {
@@ -45,24 +46,27 @@ export function answerOf(response: Response | undefined): Answer {
   return "No response";
 }
 
-/** The worst answer among units, in the order Accepted < Partially accepted < Rejected < No response (a missing answer is the one to chase). */
-export function worstAnswer(answers: readonly Answer[]): Answer | null {
-  let worst = -1;
-  for (const a of answers) worst = Math.max(worst, ANSWERS.indexOf(a));
-  return worst < 0 ? null : ANSWERS[worst];
+/**
+ * The answer that colours a matrix cell: the least favourable answer actually given (Rejected, then Partially
+ * accepted, then Accepted); No response only when no addressed unit of the column answered; null when none is addressed.
+ */
+export function colourAnswer(answers: readonly Answer[]): Answer | null {
+  if (answers.length === 0) return null;
+  for (const a of ["Rejected", "Partially accepted", "Accepted"] as const) if (answers.includes(a)) return a;
+  return "No response";
 }
 
 /**
  * The text of a matrix cell from the addressed units of its column, given in Units order:
  * `NA` when none, the answer when all agree, else `Accepted (CWM and GCP); Partially accepted (SCYCLE)`.
  */
-export function acceptanceCellText(units: readonly { code: string; answer: Answer }[]): string {
-  if (units.length === 0) return "NA";
+export function acceptanceCellText(units: readonly { code: string; answer: Answer }[], words: SummaryWords = summaryWords("en")): string {
+  if (units.length === 0) return words.notAddressed;
   const groups = ANSWERS.map((answer) => ({ answer, codes: units.filter((u) => u.answer === answer).map((u) => u.code) })).filter(
     (g) => g.codes.length > 0,
   );
-  if (groups.length === 1) return groups[0].answer;
-  return groups.map((g) => `${g.answer} (${joinWithAnd(g.codes)})`).join("; ");
+  if (groups.length === 1) return words.answers[groups[0].answer];
+  return groups.map((g) => `${words.answers[g.answer]} (${joinWithAnd(g.codes, words.and)})`).join("; ");
 }
 
 /** Counts of answers, in ANSWERS order. */
@@ -98,16 +102,22 @@ export const CHART_COLORS: Record<Answer, string> = {
   "No response": "#999999",
 };
 
+/** A label longer than this (characters) is cut after a whole word: about five lines of the printed label column. */
+const LABEL_LENGTH = 120;
+
 /** `1. Strengthen quality control of data entry.`: the number and the first sentence, tags stripped and a leading `Recommendation 1:` dropped. */
-export function recommendationLabel(rec: Recommendation): string {
-  const sentence = recommendationSentence(rec);
-  return sentence ? `${rec.number}. ${sentence}` : `Recommendation ${rec.number}`;
+export function recommendationLabel(rec: Recommendation, words: SummaryWords = summaryWords("en")): string {
+  const sentence = recommendationSentence(rec, LABEL_LENGTH);
+  return sentence ? `${rec.number}. ${sentence}` : words.recommendationNo(rec.number);
 }
 
-/** The first sentence of a recommendation's text, tags stripped and a leading `Recommendation 1:` dropped ("" when it has no text). */
-export function recommendationSentence(rec: Pick<Recommendation, "number" | "text">): string {
+/**
+ * The first sentence of a recommendation's text (cut after a whole word with `…` past `limit` characters), tags
+ * stripped and a leading `Recommendation 1:` dropped ("" when it has no text).
+ */
+export function recommendationSentence(rec: Pick<Recommendation, "number" | "text">, limit?: number): string {
   let text = displayText(rec.text);
   const m = /^(?:recommendation|recommandation|rec\.?)\s*(?:no\.?|n°|nº|#)?\s*\(?(\d+\s*[a-z]?)\)?\s*[:.)–—-]\s*/i.exec(text);
   if (m && normalizeKey(m[1]).replace(/\s/g, "") === normalizeKey(rec.number).replace(/\s/g, "")) text = text.slice(m[0].length);
-  return text ? firstSentence(text) : "";
+  return text ? firstSentence(text, limit) : "";
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  acceptanceCellText, acceptanceRate, answerOf, recommendationLabel, summaryColumns, worstAnswer,
+  acceptanceCellText, acceptanceRate, answerOf, recommendationLabel, summaryColumns, colourAnswer,
 } from "../../../src/core/summary/index";
 import type { Recommendation, Unit } from "../../../src/core/model";
 import { matrixOf, row } from "../workbooks";
@@ -58,11 +58,16 @@ describe("answers and rates", () => {
     ]);
   });
 
-  it("takes the last of Accepted, Partially accepted, Rejected, No response as the worst", () => {
-    expect(worstAnswer(["Accepted", "Partially accepted"])).toBe("Partially accepted");
-    expect(worstAnswer(["Rejected", "Accepted"])).toBe("Rejected");
-    expect(worstAnswer(["Rejected", "No response"])).toBe("No response");
-    expect(worstAnswer([])).toBeNull();
+  it("colours by the least favourable answer given: Rejected, then Partially accepted, then Accepted", () => {
+    expect(colourAnswer(["Accepted", "Partially accepted"])).toBe("Partially accepted");
+    expect(colourAnswer(["Rejected", "Accepted"])).toBe("Rejected");
+    expect(colourAnswer(["Rejected", "No response"])).toBe("Rejected");
+    expect(colourAnswer(["No response", "Accepted"])).toBe("Accepted");
+  });
+
+  it("colours grey (No response) only when no addressed unit answered, and not at all when none is addressed", () => {
+    expect(colourAnswer(["No response", "No response"])).toBe("No response");
+    expect(colourAnswer([])).toBeNull();
   });
 
   it("rates (Accepted + Partially accepted) / addressed, null when none addressed", () => {
