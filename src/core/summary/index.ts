@@ -5,7 +5,7 @@
  *
  * Layout (rows 1-based, as Excel shows them):
  *   1  `Section 0 – Summary of response`
- *   2–7  Evaluation, Generated, As of (dates as serial numbers with a `yyyy-mm-dd` format), Errors, Warnings, Information
+ *   2–7  Evaluation, Generated, As of (dates as serial numbers with a `yyyy-mm-dd` format), Errors, Warnings, Notes (the severity words of core/severity.ts)
  *   9  matrix header: Recommendation | one column per division or unit | Accepted | Partially accepted | Rejected | No response | Acceptance rate
  *   10…  one row per recommendation, then rows `Total accepted` … `Total no response` and `Acceptance rate` per column;
  *        where a total row meets its own total column the cell holds the overall total (the sum of that row and of that column)
@@ -102,7 +102,7 @@ export function section0Summary(matrix: ResponseMatrix, findings: readonly Findi
     ["As of", matrix.asOf],
     ["Errors", counts.error],
     ["Warnings", counts.warning],
-    ["Information", counts.info],
+    ["Notes", counts.info],
   ];
   draft.set(0, 0, SUMMARY_TITLE);
   draft.style(0, 0, 0, 0, { bold: true, fontSize: 14 });

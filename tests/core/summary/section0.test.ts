@@ -78,7 +78,7 @@ describe("Section 0 summary: title block", () => {
   it("counts the findings by severity", () => {
     expect(rowValues(sheet, 5, "B")).toEqual(["Errors", 2]);
     expect(rowValues(sheet, 6, "B")).toEqual(["Warnings", 1]);
-    expect(rowValues(sheet, 7, "B")).toEqual(["Information", 1]);
+    expect(rowValues(sheet, 7, "B")).toEqual(["Notes", 1]);
   });
 
   it("counts zero when there are no findings", () => {
