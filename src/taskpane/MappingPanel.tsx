@@ -4,7 +4,7 @@
  */
 
 import { Outcome } from "./Outcome";
-import { useId, useState } from "react";
+import { useEffect, useState } from "react";
 import {
   Button,
   Checkbox,
@@ -24,7 +24,7 @@ import { OPTIONAL_ROLES, REQUIRED_ROLES, guessedMapping, startingMapping, type H
 import type { Mapping, Settings } from "../core/model";
 import { displayText, joinWithAnd } from "../core/text";
 import type { Recognition, SheetChoices, WorkbookGateway } from "../excel/gateway";
-import { failureMessage } from "./failure";
+import { failureMessage, isUserFacing } from "./failure";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -61,11 +61,13 @@ export interface MappingPanelProps {
   recognition: Recognition | null;
   onChange: (settings: Settings) => void;
   disabled?: boolean;
+  /** Counts requests from elsewhere in the pane ("Choose the sheet and columns" where nothing was recognised) to start choosing. */
+  chooseRequest?: number;
 }
 
-export function MappingPanel({ gateway, settings, recognition, onChange, disabled }: MappingPanelProps) {
+export function MappingPanel({ gateway, settings, recognition, onChange, disabled, chooseRequest = 0 }: MappingPanelProps) {
   const styles = useStyles();
-  const headingId = useId();
+  const headingId = "mapping-heading";
   const [choices, setChoices] = useState<SheetChoices | null>(null);
   const [draft, setDraft] = useState<Mapping | null>(null);
   const [rowText, setRowText] = useState("");
@@ -90,12 +92,17 @@ export function MappingPanel({ gateway, settings, recognition, onChange, disable
       start(startingMapping(described, settings.mapping));
       if (described.sheets.length === 0) setFailure("The workbook has no sheets to choose from.");
     } catch (error) {
-      console.error(error);
+      if (!isUserFacing(error)) console.error(error);
       setFailure(failureMessage(error, "loading"));
     } finally {
       setLoading(false);
     }
   };
+
+  useEffect(() => {
+    if (chooseRequest > 0) void choose();
+    // only a new request starts choosing, not a re-render
+  }, [chooseRequest]);
 
   const sheet = choices?.sheets.find((s) => s.name === draft?.sheet) ?? null;
   const headers = (draft && sheet?.rows[draft.headerRow - 1]) || [];
@@ -151,9 +158,9 @@ export function MappingPanel({ gateway, settings, recognition, onChange, disable
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h3 id={headingId} className={styles.heading}>
+      <h2 id={headingId} tabIndex={-1} className={styles.heading}>
         Sheet and columns
-      </h3>
+      </h2>
       <p className={styles.text}>{recognitionText(recognition)}</p>
       {settings.mapping && (
         <p className={styles.text}>

@@ -46,7 +46,7 @@ async function openSection(options: Parameters<typeof fakeGateway>[0] = {}) {
   const user = userEvent.setup();
   const gateway = renderPane(options);
   await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^No response matrix found/));
-  await user.click(screen.getByRole("button", { name: "Settings" }));
+  await user.click(screen.getByRole("tab", { name: "Settings" }));
   const section = screen.getByRole("region", { name: "Sheet and columns" });
   return { gateway, user, section };
 }
