@@ -5,7 +5,7 @@
  */
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { Button, Spinner, Tab, TabList, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { Button, Spinner, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import type { Finding, Settings } from "../core/model";
 import { countText } from "../core/severity";
 import { displayText, joinWithAnd, plural } from "../core/text";
@@ -17,6 +17,7 @@ import { IssueList } from "./IssueList";
 import { MappingPanel } from "./MappingPanel";
 import { NOTHING_CHECKED, NothingChecked } from "./NothingChecked";
 import { Outcome } from "./Outcome";
+import { PaneTabs } from "./PaneTabs";
 import { SettingsPanel, SeveritySettings } from "./SettingsPanel";
 import { TemplatePanel } from "./TemplatePanel";
 
@@ -56,7 +57,6 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  tabs: { flexWrap: "wrap", margin: `0 calc(-1 * ${tokens.spacingHorizontalS})` },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0, paddingTop: tokens.spacingVerticalS },
   intro: { ...typographyStyles.body1, margin: 0 },
 });
@@ -65,8 +65,8 @@ const useStyles = makeStyles({
 function statusText(recognition: Recognition | null, loading: boolean): string {
   if (recognition === null) return loading ? "Reading the workbook…" : "The workbook has not been read yet.";
   if (recognition.kind === "recognised") return displayText(recognition.description);
-  const reason = displayText(recognition.reason).replace(/[.\s]*$/, ".");
-  return `No response matrix found: ${reason} Choose its sheet and columns, or create a template.`;
+  // The reason says what to do; the Issues tab offers the two ways on
+  return `No response matrix found: ${displayText(recognition.reason).replace(/[.\s]*$/, ".")}`;
 }
 
 /** What validation depends on: a change of anything else (summary layout, language) leaves the issue list valid. */
@@ -312,19 +312,7 @@ function Pane({ gateway, locale = userLocale() }: AppProps) {
           </Button>
           {progress && <Spinner size="extra-tiny" labelPosition="after" label={progress} />}
         </div>
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={section}
-          onTabSelect={(_, data) => setSection(data.value as SectionId)}
-          aria-label="Parts of the pane"
-        >
-          {sections.map((s) => (
-            <Tab key={s.id} id={`tab-${s.id}`} value={s.id} aria-controls={`panel-${s.id}`}>
-              {s.label}
-            </Tab>
-          ))}
-        </TabList>
+        <PaneTabs tabs={sections} selected={section} onSelect={(id) => setSection(id as SectionId)} label="Parts of the pane" />
       </div>
 
       <Outcome failure={failure} notice={notice} />

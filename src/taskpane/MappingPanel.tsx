@@ -22,7 +22,7 @@ import { columnIndex } from "../core/grid";
 import { ROLE_LABELS, type Role } from "../core/headers";
 import { OPTIONAL_ROLES, REQUIRED_ROLES, guessedMapping, startingMapping, type HeaderChoice } from "../core/layouts/mapped";
 import type { Mapping, Settings } from "../core/model";
-import { displayText, joinWithAnd } from "../core/text";
+import { joinWithAnd } from "../core/text";
 import type { Recognition, SheetChoices, WorkbookGateway } from "../excel/gateway";
 import { failureMessage, isUserFacing } from "./failure";
 
@@ -36,11 +36,10 @@ const useStyles = makeStyles({
   legend: { ...typographyStyles.body1Strong, padding: 0, marginBottom: tokens.spacingVerticalXS },
 });
 
-/** What the pane says the recognised layout is. */
+/** Why one would choose by hand (the status line above already says what was recognised, or why nothing was). */
 function recognitionText(recognition: Recognition | null): string {
-  if (recognition === null) return "The workbook has not been read yet.";
-  if (recognition.kind === "recognised") return displayText(recognition.description);
-  return `Nothing was recognised: ${displayText(recognition.reason)}`;
+  if (recognition?.kind === "none") return "Nothing was recognised automatically: say which sheet and columns hold the responses.";
+  return "If the add-in read the wrong table, or none, say which sheet and columns hold the responses.";
 }
 
 /** How a column is offered: "D — Proposed action", or "D (no header)". */

@@ -85,11 +85,11 @@ describe("status line", () => {
     expect(screen.getByRole("status").textContent).toBe(FOUND);
   });
 
-  it("says why no response matrix was found and names the two ways on", async () => {
+  it("says why no response matrix was found", async () => {
     renderPane(fakeGateway({ recognition: NONE }));
     await waitFor(() =>
       expect(screen.getByRole("status").textContent).toBe(
-        "No response matrix found: No sheet has a Recommendation and an Acceptance column. Choose its sheet and columns, or create a template.",
+        "No response matrix found: No sheet has a Recommendation and an Acceptance column.",
       ),
     );
   });
@@ -109,6 +109,24 @@ describe("the pane's layout", () => {
     expect(screen.queryByRole("region", { name: "Issues" })).toBeNull();
     await openTab(user, "Issues");
     expect(issues()).toBeTruthy();
+  });
+
+  it("moves between tabs with the arrow keys, Home and End, the selected tab alone in the Tab order", async () => {
+    const { user } = await validated();
+    const tab = (name: string) => screen.getByRole("tab", { name });
+    expect(["Issues", "Template", "Settings"].map((n) => tab(n).tabIndex)).toEqual([0, -1, -1]);
+    tab("Issues").focus();
+    await user.keyboard("{ArrowRight}");
+    expect(document.activeElement).toBe(tab("Template"));
+    expect(tab("Template").getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("tabpanel", { name: "Template" })).toBeTruthy();
+    await user.keyboard("{End}");
+    expect(document.activeElement).toBe(tab("Settings"));
+    await user.keyboard("{ArrowRight}");
+    expect(document.activeElement).toBe(tab("Issues"));
+    await user.keyboard("{ArrowLeft}{Home}");
+    expect(tab("Issues").getAttribute("aria-selected")).toBe("true");
+    expect(["Issues", "Template", "Settings"].map((n) => tab(n).tabIndex)).toEqual([0, -1, -1]);
   });
 });
 
