@@ -130,6 +130,15 @@ async function shownCounts(page: Page): Promise<string[]> {
   return page.locator(`${issuesList} fieldset label`).allInnerTexts();
 }
 
+/** Fails when the pane's content is wider than the pane. */
+async function checkNoOverflow(page: Page, width: number) {
+  const overflow = await page.evaluate(() => {
+    const pane = document.querySelector(".pane")!;
+    return pane.scrollWidth - pane.clientWidth;
+  });
+  check(overflow <= 0, `the pane overflows horizontally by ${overflow}px at ${width} px`);
+}
+
 /** Writes a screenshot for review, and for README when `docs` is set. */
 async function screenshot(target: Page | ReturnType<Page["locator"]>, name: string, docs = false) {
   mkdirSync(output, { recursive: true });
@@ -213,11 +222,7 @@ test("at 500 px the pane reads well and does not overflow", async (ctx) => {
   await page.getByRole("button", { name: /Accepted without a planned action/ }).waitFor();
   await screenshot(page.locator(".pane"), "pane-500-issues.png", true);
   await screenshot(page, "playground.png", true);
-  const overflow = await page.evaluate(() => {
-    const pane = document.querySelector(".pane")!;
-    return pane.scrollWidth - pane.clientWidth;
-  });
-  check(overflow <= 0, `the pane overflows horizontally by ${overflow}px at 500 px`);
+  await checkNoOverflow(page, 500);
   await page.close();
 });
 
@@ -385,11 +390,7 @@ test("the pane at 320 px does not overflow, with every group open", async (ctx) 
   await screenshot(page.locator(".pane"), "pane.png");
   const box = await page.locator(".pane").boundingBox();
   check(box && Math.round(box.width) <= 322, `pane is ${box?.width}px wide`);
-  const overflow = await page.evaluate(() => {
-    const pane = document.querySelector(".pane")!;
-    return pane.scrollWidth - pane.clientWidth;
-  });
-  check(overflow <= 0, `the pane overflows horizontally by ${overflow}px at 320 px`);
+  await checkNoOverflow(page, 320);
   await page.close();
 });
 
