@@ -2,7 +2,8 @@
 
 import { a1, quoteSheetName } from "../core/grid";
 import type { Finding, ResponseMatrix } from "../core/model";
-import { RULES } from "../core/rules/index";
+import { RULES, ruleById } from "../core/rules/index";
+import { countText } from "../core/severity";
 import { plural } from "../core/text";
 import { countBySeverity } from "../core/validate";
 
@@ -63,14 +64,17 @@ export function cellList(findings: readonly Finding[]): string {
   return parts.join("; ");
 }
 
-/** The text report of one file: what was found, the counts, then the findings grouped by rule (errors first). */
+/**
+ * The text report of one file: what was found, the counts, then the findings grouped by rule (errors first), each
+ * group headed by the rule's title and counted in the pane's severity words; the rule id only in brackets, for `--format json` users.
+ */
 export function textReport({ file, matrix, findings }: FileResult, asOf: string): string {
   const counts = countBySeverity(findings);
   const lines = [
     `${file}: ${matrix.layout} layout, sheet ${quoteSheetName(matrix.responsesSheet)}: ` +
       `${plural(matrix.units.length, "unit")}, ${plural(matrix.recommendations.length, "recommendation")}, ` +
       `${plural(matrix.responses.length, "response row")} (as of ${asOf})`,
-    `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`,
+    `${countText("error", counts.error)}, ${countText("warning", counts.warning)}, ${countText("info", counts.info)}`,
   ];
   if (findings.length === 0) {
     lines.push("No problems found.");
@@ -91,7 +95,7 @@ export function textReport({ file, matrix, findings }: FileResult, asOf: string)
   );
   for (const group of ordered) {
     const { rule, severity } = group[0];
-    lines.push("", `${rule} (${severity}): ${plural(group.length, "row")} — ${cellList(group)}`);
+    lines.push("", `${ruleById(rule)?.meta.title ?? rule}: ${countText(severity, group.length)} — ${cellList(group)} [${rule}]`);
     for (const f of group.slice(0, LISTED_MESSAGES)) {
       lines.push(`  ${quoteSheetName(f.sheet)}!${f.cell}  ${f.message}${f.suggestion ? ` (suggestion: ${f.suggestion})` : ""}`);
     }

@@ -1,23 +1,36 @@
-/** A plain view of the in-memory workbook: sheet tabs, the active sheet's cells, the selected cell. */
+/**
+ * A plain view of the in-memory workbook: sheet tabs, the active sheet's cells as Excel shows them (dates and
+ * percentages in their number formats, every used column), and the selected cell, scrolled into view.
+ */
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { a1, columnLetter } from "../core/grid";
 import type { MemoryExcel } from "../memory-excel";
+import { formatCellValue } from "./number-format";
 
-/** How much of a sheet the view draws; enough for the example and the summary. */
-const MAX_ROWS = 120;
-const MAX_COLS = 16;
+/** Rows drawn at least (more when the selection is further down); the example and its summary fit. */
+const MIN_ROWS = 120;
 
 export function WorkbookView({ host }: { host: MemoryExcel }) {
   const [chosen, setChosen] = useState<string | null>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const names = host.sheetNames();
   const selection = host.selection;
   const active = chosen && names.includes(chosen) ? chosen : (host.activeSheetName ?? names[0]);
   const grid = active ? host.sheetGrid(active) : null;
-  const rows = grid ? grid.rows.slice(0, MAX_ROWS) : [];
-  const width = Math.min(MAX_COLS, rows.reduce((w, r) => Math.max(w, r.length), 0));
   const selectedHere = selection && selection.sheet === active ? selection.rect : null;
+  const shownRows = Math.max(MIN_ROWS, selectedHere ? selectedHere.bottom + 1 : 0);
+  const rows = grid ? grid.rows.slice(0, shownRows) : [];
+  const width = grid ? grid.rows.reduce((w, r) => Math.max(w, r.length), 0) : 0;
   const selectedText = selection ? `${selection.sheet}!${a1(selection.rect.top, selection.rect.left)}` : "none";
+
+  // A cell selected from the pane (or another sheet activated) is brought into view, as Excel does
+  useEffect(() => {
+    setChosen(null);
+  }, [selectedText, host.activeSheetName]);
+  useEffect(() => {
+    gridRef.current?.querySelector("td.selected")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selectedText, active]);
 
   return (
     <section className="workbook" aria-label="In-memory workbook">
@@ -32,35 +45,40 @@ export function WorkbookView({ host }: { host: MemoryExcel }) {
           </button>
         ))}
       </div>
-      {grid && (
-        <table className="grid" data-sheet={active}>
-          <thead>
-            <tr>
-              <th />
-              {Array.from({ length: width }, (_, c) => (
-                <th key={c} scope="col">{columnLetter(c)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={i}>
-                <th scope="row">{i + 1}</th>
-                {Array.from({ length: width }, (_, c) => {
-                  const selected = !!selectedHere && i >= selectedHere.top && i <= selectedHere.bottom && c >= selectedHere.left && c <= selectedHere.right;
-                  const v = r[c];
-                  return (
-                    <td key={c} data-cell={a1(i, c)} className={selected ? "selected" : undefined} aria-selected={selected || undefined}>
-                      {v === undefined || v === "" ? "" : String(v)}
-                    </td>
-                  );
-                })}
+      {grid && active && (
+        <div className="grid-scroll" ref={gridRef}>
+          <table className="grid" data-sheet={active}>
+            <thead>
+              <tr>
+                <th />
+                {Array.from({ length: width }, (_, c) => (
+                  <th key={c} scope="col">
+                    {columnLetter(c)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  <th scope="row">{i + 1}</th>
+                  {Array.from({ length: width }, (_, c) => {
+                    const selected = !!selectedHere && i >= selectedHere.top && i <= selectedHere.bottom && c >= selectedHere.left && c <= selectedHere.right;
+                    const v = r[c];
+                    const classes = [typeof v === "number" ? "number" : "", selected ? "selected" : ""].filter(Boolean).join(" ");
+                    return (
+                      <td key={c} data-cell={a1(i, c)} className={classes || undefined} aria-selected={selected || undefined}>
+                        {formatCellValue(v, host.cellFormat(active, i, c).numberFormat)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-      {grid && grid.rows.length > MAX_ROWS && <p>… {grid.rows.length - MAX_ROWS} more rows not shown.</p>}
+      {grid && grid.rows.length > rows.length && <p>… {grid.rows.length - rows.length} more rows not shown.</p>}
     </section>
   );
 }

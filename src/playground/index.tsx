@@ -1,7 +1,8 @@
 /**
  * The playground: the real task pane on the strict in-memory Excel host, beside a view of that workbook.
  * Query parameters: `asOf=YYYY-MM-DD` presets the as-of setting; `book=blank` starts from an empty workbook;
- * `book=hostile` adds cells holding markup that must stay text (`<script>`, `<img onerror>`).
+ * `book=hostile` adds cells holding markup that must stay text (`<script>`, `<img onerror>`); `paneWidth=500`
+ * draws the pane wider than Excel's default 320 px.
  */
 
 import { useEffect, useState } from "react";
@@ -14,7 +15,10 @@ import { SettingsSchema } from "../core/model";
 import { WorkbookView } from "./WorkbookView";
 
 const params = new URLSearchParams(location.search);
-const host = new MemoryExcel("example-seed-002.xlsx");
+const paneWidth = Number(params.get("paneWidth")) || 320;
+/** The example workbook's file name, as the summary's title block and the view show it. */
+const PLAYGROUND_BOOK = "example-management-response.xlsx";
+const host = new MemoryExcel(PLAYGROUND_BOOK);
 host.addSheet("Sheet1", []);
 installMemoryExcel(host);
 
@@ -33,7 +37,7 @@ function Playground({ gateway }: { gateway: OfficeGateway }) {
   }, []);
   return (
     <div className="playground">
-      <div className="pane">
+      <div className="pane" style={{ width: paneWidth }}>
         <App gateway={gateway} />
       </div>
       <WorkbookView host={host} />

@@ -4,7 +4,7 @@
  */
 
 import { Outcome } from "./Outcome";
-import { useId, useState } from "react";
+import { useEffect, useState } from "react";
 import {
   Button,
   Checkbox,
@@ -22,9 +22,9 @@ import { columnIndex } from "../core/grid";
 import { ROLE_LABELS, type Role } from "../core/headers";
 import { OPTIONAL_ROLES, REQUIRED_ROLES, guessedMapping, startingMapping, type HeaderChoice } from "../core/layouts/mapped";
 import type { Mapping, Settings } from "../core/model";
-import { displayText, joinWithAnd } from "../core/text";
+import { joinWithAnd } from "../core/text";
 import type { Recognition, SheetChoices, WorkbookGateway } from "../excel/gateway";
-import { failureMessage } from "./failure";
+import { failureMessage, isUserFacing } from "./failure";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -36,11 +36,10 @@ const useStyles = makeStyles({
   legend: { ...typographyStyles.body1Strong, padding: 0, marginBottom: tokens.spacingVerticalXS },
 });
 
-/** What the pane says the recognised layout is. */
+/** Why one would choose by hand (the status line above already says what was recognised, or why nothing was). */
 function recognitionText(recognition: Recognition | null): string {
-  if (recognition === null) return "The workbook has not been read yet.";
-  if (recognition.kind === "recognised") return displayText(recognition.description);
-  return `Nothing was recognised: ${displayText(recognition.reason)}`;
+  if (recognition?.kind === "none") return "Nothing was recognised automatically: say which sheet and columns hold the responses.";
+  return "If the add-in read the wrong table, or none, say which sheet and columns hold the responses.";
 }
 
 /** How a column is offered: "D — Proposed action", or "D (no header)". */
@@ -61,11 +60,13 @@ export interface MappingPanelProps {
   recognition: Recognition | null;
   onChange: (settings: Settings) => void;
   disabled?: boolean;
+  /** Counts requests from elsewhere in the pane ("Choose the sheet and columns" where nothing was recognised) to start choosing. */
+  chooseRequest?: number;
 }
 
-export function MappingPanel({ gateway, settings, recognition, onChange, disabled }: MappingPanelProps) {
+export function MappingPanel({ gateway, settings, recognition, onChange, disabled, chooseRequest = 0 }: MappingPanelProps) {
   const styles = useStyles();
-  const headingId = useId();
+  const headingId = "mapping-heading";
   const [choices, setChoices] = useState<SheetChoices | null>(null);
   const [draft, setDraft] = useState<Mapping | null>(null);
   const [rowText, setRowText] = useState("");
@@ -90,12 +91,17 @@ export function MappingPanel({ gateway, settings, recognition, onChange, disable
       start(startingMapping(described, settings.mapping));
       if (described.sheets.length === 0) setFailure("The workbook has no sheets to choose from.");
     } catch (error) {
-      console.error(error);
+      if (!isUserFacing(error)) console.error(error);
       setFailure(failureMessage(error, "loading"));
     } finally {
       setLoading(false);
     }
   };
+
+  useEffect(() => {
+    if (chooseRequest > 0) void choose();
+    // only a new request starts choosing, not a re-render
+  }, [chooseRequest]);
 
   const sheet = choices?.sheets.find((s) => s.name === draft?.sheet) ?? null;
   const headers = (draft && sheet?.rows[draft.headerRow - 1]) || [];
@@ -151,9 +157,9 @@ export function MappingPanel({ gateway, settings, recognition, onChange, disable
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h3 id={headingId} className={styles.heading}>
+      <h2 id={headingId} tabIndex={-1} className={styles.heading}>
         Sheet and columns
-      </h3>
+      </h2>
       <p className={styles.text}>{recognitionText(recognition)}</p>
       {settings.mapping && (
         <p className={styles.text}>

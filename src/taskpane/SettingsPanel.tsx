@@ -1,42 +1,45 @@
-/** Settings kept in the workbook: summary by division or unit, its language, "as of" date, severity per rule. */
+/** Settings kept in the workbook: the as-of date, summary by division or unit, its language, and the severity of each rule. */
 
-import { Field, Input, Radio, RadioGroup, Select, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { useId } from "react";
+import { Field, Label, Radio, RadioGroup, Select, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import type { Settings } from "../core/model";
 import { RULES } from "../core/rules/index";
-import { SEVERITY_WORDS } from "./SeverityIcon";
+import type { Rule } from "../core/rules/types";
+import { SEVERITY_WORDS } from "../core/severity";
+import { AsOfField } from "./AsOfField";
 
 type Override = Settings["severityOverrides"][string];
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  rules: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0 },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  rules: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0, minWidth: 0 },
   legend: { ...typographyStyles.body1Strong, padding: 0, marginBottom: tokens.spacingVerticalXS },
+  rule: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  ruleId: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
 });
-
-/** Today as YYYY-MM-DD in the user's time zone. */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 export interface SettingsPanelProps {
   settings: Settings;
   onChange: (settings: Settings) => void;
+  /** The locale dates are typed and shown in. */
+  locale: string;
   disabled?: boolean;
 }
 
-export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelProps) {
+/** The as-of date and how the summary is laid out. A new setting is one more field here. */
+export function SettingsPanel({ settings, onChange, locale, disabled }: SettingsPanelProps) {
   const styles = useStyles();
-
-  const setOverride = (rule: string, value: string) => {
-    const severityOverrides = { ...settings.severityOverrides };
-    if (value === "default") delete severityOverrides[rule];
-    else severityOverrides[rule] = value as Override;
-    onChange({ ...settings, severityOverrides });
-  };
-
   return (
     <div className={styles.root}>
+      <AsOfField
+        value={settings.asOf}
+        locale={locale}
+        disabled={disabled}
+        onChange={(asOf) => {
+          const { asOf: _previous, ...rest } = settings;
+          onChange(asOf ? { ...rest, asOf } : rest);
+        }}
+      />
       <Field label="Summary columns">
         <RadioGroup
           value={settings.summaryBy}
@@ -61,35 +64,48 @@ export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelPro
           <option value="fr">French (français)</option>
         </Select>
       </Field>
-      <Field label="As of" hint={`Overdue dates are counted up to this day. Leave it empty to use today (${today()}).`}>
-        <Input
-          type="date"
-          value={settings.asOf ?? ""}
-          disabled={disabled}
-          onChange={(_, data) => {
-            const { asOf: _previous, ...rest } = settings;
-            onChange(/^\d{4}-\d{2}-\d{2}$/.test(data.value) ? { ...rest, asOf: data.value } : rest);
-          }}
-        />
-      </Field>
-      <fieldset className={styles.rules}>
-        <legend className={styles.legend}>Severity of each rule</legend>
-        {RULES.map(({ meta }) => (
-          <Field key={meta.id} label={meta.id} hint={meta.description}>
-            <Select
-              value={settings.severityOverrides[meta.id] ?? "default"}
-              disabled={disabled}
-              onChange={(_, data) => setOverride(meta.id, data.value)}
-            >
-              <option value="default">Default ({SEVERITY_WORDS[meta.severity].one})</option>
-              <option value="error">{SEVERITY_WORDS.error.title}</option>
-              <option value="warning">{SEVERITY_WORDS.warning.title}</option>
-              <option value="info">{SEVERITY_WORDS.info.title}</option>
-              <option value="off">Off: do not check</option>
-            </Select>
-          </Field>
-        ))}
-      </fieldset>
+    </div>
+  );
+}
+
+/** Settings → Severity of each rule: every rule by its title (id in small print), its default named in the pane's words. */
+export function SeveritySettings({ settings, onChange, disabled }: Omit<SettingsPanelProps, "locale">) {
+  const styles = useStyles();
+  const setOverride = (rule: string, value: string) => {
+    const severityOverrides = { ...settings.severityOverrides };
+    if (value === "default") delete severityOverrides[rule];
+    else severityOverrides[rule] = value as Override;
+    onChange({ ...settings, severityOverrides });
+  };
+  return (
+    <fieldset className={styles.rules}>
+      <legend className={styles.legend}>Severity of each rule</legend>
+      {RULES.map((rule) => (
+        <RuleSeverity key={rule.meta.id} rule={rule} value={settings.severityOverrides[rule.meta.id] ?? "default"} onChange={setOverride} disabled={disabled} styles={styles} />
+      ))}
+    </fieldset>
+  );
+}
+
+function RuleSeverity(props: { rule: Rule; value: string; onChange: (rule: string, value: string) => void; disabled?: boolean; styles: ReturnType<typeof useStyles> }) {
+  const { rule, value, onChange, disabled, styles } = props;
+  const id = useId();
+  const { meta } = rule;
+  return (
+    <div className={styles.rule}>
+      <div>
+        <Label htmlFor={id}>{meta.title}</Label>
+        <div id={`${id}-id`} className={styles.ruleId}>
+          {meta.id}
+        </div>
+      </div>
+      <Select id={id} aria-describedby={`${id}-id`} value={value} disabled={disabled} onChange={(_, data) => onChange(meta.id, data.value)}>
+        <option value="default">Default ({SEVERITY_WORDS[meta.severity].one})</option>
+        <option value="error">{SEVERITY_WORDS.error.title}</option>
+        <option value="warning">{SEVERITY_WORDS.warning.title}</option>
+        <option value="info">{SEVERITY_WORDS.info.title}</option>
+        <option value="off">Off: not checked</option>
+      </Select>
     </div>
   );
 }

@@ -11,10 +11,8 @@ const useStyles = makeStyles({
   info: { color: tokens.colorBrandForeground1 },
 });
 
-export { SEVERITY_WORDS, countText } from "../core/severity";
-
-export function SeverityIcon({ severity }: { severity: Severity }) {
+export function SeverityIcon({ severity, className }: { severity: Severity; className?: string }) {
   const styles = useStyles();
   const Icon = severity === "error" ? ErrorCircle16Filled : severity === "warning" ? Warning16Filled : Info16Filled;
-  return <Icon aria-hidden="true" className={mergeClasses(styles.icon, styles[severity])} />;
+  return <Icon aria-hidden="true" className={mergeClasses(styles.icon, styles[severity], className)} />;
 }

@@ -1,7 +1,7 @@
 /** Entry of the task pane: waits for office.js (a global from Microsoft's CDN), then renders the pane on the Office gateway. */
 
 import { createRoot } from "react-dom/client";
-import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { OfficeGateway } from "../excel/office-gateway";
 import { App } from "./App";
 
@@ -9,9 +9,9 @@ function render(content: React.ReactNode) {
   const container = document.getElementById("container");
   if (!container) return;
   createRoot(container).render(
+    // The pane reads its outcomes out through its own live region (taskpane/announce.tsx), once each
     <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
-      {/* MessageBars announce themselves through this live region. */}
-      <AriaLiveAnnouncer>{content}</AriaLiveAnnouncer>
+      {content}
     </FluentProvider>,
   );
 }

@@ -77,9 +77,9 @@ describe("validate", () => {
     expect(status).toBe(1);
     const lines = out.split("\n");
     expect(lines[0]).toBe(`${file}: canonical layout, sheet Responses: 3 units, 2 recommendations, 5 response rows (as of 2025-06-30)`);
-    expect(lines[1]).toBe("3 errors, 0 warnings, 0 info");
-    expect(lines).toContain("missing-action (error): 1 row — Responses!D3");
-    expect(lines).toContain("missing-response (error): 1 row — Recommendations!A3");
+    expect(lines[1]).toBe("3 errors, 0 warnings, 0 notes");
+    expect(lines).toContain("Accepted without a planned action: 1 error — Responses!D3 [missing-action]");
+    expect(lines).toContain("Addressed unit has not answered: 1 error — Recommendations!A3 [missing-response]");
     expect(out).toContain("Responses!D3  Recommendation 1, GCP:");
     expect(out).toContain('(suggestion: Accepted)');
   });
@@ -94,7 +94,7 @@ describe("validate", () => {
     });
     const { status, out, err } = await cli("validate", file, "--as-of", "2025-06-30");
     expect(err).toEqual([]);
-    expect(out.split("\n").slice(1)).toEqual(["0 errors, 0 warnings, 0 info", "No problems found."]);
+    expect(out.split("\n").slice(1)).toEqual(["0 errors, 0 warnings, 0 notes", "No problems found."]);
     expect(status).toBe(0);
   });
 

@@ -129,7 +129,9 @@ async function openPane(scenario: Scenario) {
   );
   const user = userEvent.setup();
   await idle();
-  if (scenario.pane.example) await user.click(screen.getByRole("checkbox", { name: "Include example data (seed 002)" }));
+  // The template's controls are on the pane's Template tab
+  if (scenario.pane.button === "Create template") await user.click(screen.getByRole("tab", { name: "Template" }));
+  if (scenario.pane.example) await user.click(screen.getByRole("checkbox", { name: "Include example responses" }));
   return user;
 }
 

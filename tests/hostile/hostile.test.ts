@@ -197,8 +197,8 @@ describe("what the findings say", () => {
     expect(lines[0]).toBe(
       `${fixture("sheet-names.xlsx")}: canonical layout, sheet 'Management responses': 3 units, 1 recommendation, 2 response rows (as of 2025-06-30)`,
     );
-    expect(lines).toContain("missing-action (error): 1 row — 'Management responses'!D3");
-    expect(lines).toContain("missing-response (error): 1 row — Recommendations!A2");
+    expect(lines).toContain("Accepted without a planned action: 1 error — 'Management responses'!D3 [missing-action]");
+    expect(lines).toContain("Addressed unit has not answered: 1 error — Recommendations!A2 [missing-response]");
     expect(lines.some((l) => l.startsWith("  'Management responses'!D3  Recommendation 1, GCP:"))).toBe(true);
     expect(messages("sheet-names.xlsx")[1]).toContain(`but PTP has no row in 'Management responses'.`);
   });

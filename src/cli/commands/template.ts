@@ -43,7 +43,7 @@ export const templateCommand: Command = {
     const sheets = templateSheets({ example: values.example === true, recommendations: recommendations && recommendationRows(recommendations) });
     await saveWorkbook(workbookOf(sheets), out, sheets);
     const filled = values.example
-      ? ", filled with the seed 002 example"
+      ? ", filled with the example responses"
       : recommendations
         ? `, with the ${plural(recommendations.length, "recommendation")} of ${from}; fill in whom each is addressed to`
         : "";

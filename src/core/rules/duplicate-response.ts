@@ -11,6 +11,7 @@ import type { Rule } from "./types";
 export const duplicateResponse: Rule = {
   meta: {
     id: "duplicate-response",
+    title: "Answered on more than one row",
     severity: "error",
     description: "The same recommendation and unit appear on more than one row",
   },

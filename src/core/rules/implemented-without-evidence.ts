@@ -5,6 +5,7 @@ import type { Rule } from "./types";
 export const implementedWithoutEvidence: Rule = {
   meta: {
     id: "implemented-without-evidence",
+    title: "Implemented without evidence",
     severity: "info",
     description: "Implemented without evidence of implementation",
   },

@@ -23,6 +23,7 @@ export function certainIsoDate(text: string): string | null {
 export const invalidDate: Rule = {
   meta: {
     id: "invalid-date",
+    title: "Target date not readable",
     severity: "warning",
     description: "Target date that is not a full, unambiguous date",
   },

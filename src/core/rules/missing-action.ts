@@ -5,6 +5,7 @@ import type { Rule } from "./types";
 export const missingAction: Rule = {
   meta: {
     id: "missing-action",
+    title: "Accepted without a planned action",
     severity: "error",
     description: "Accepted or partially accepted without a planned action",
   },

@@ -5,6 +5,7 @@ import type { Rule } from "./types";
 export const missingDate: Rule = {
   meta: {
     id: "missing-date",
+    title: "Accepted without a target date",
     severity: "warning",
     description: "Accepted or partially accepted without a target date",
   },

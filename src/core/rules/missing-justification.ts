@@ -5,6 +5,7 @@ import type { Rule } from "./types";
 export const missingJustification: Rule = {
   meta: {
     id: "missing-justification",
+    title: "Rejected without a reason",
     severity: "error",
     description: "Rejected without a reason in planned action or comments",
   },

@@ -11,6 +11,7 @@ const ANSWER_WORDS = "Accepted, Partially accepted or Rejected";
 export const missingResponse: Rule = {
   meta: {
     id: "missing-response",
+    title: "Addressed unit has not answered",
     severity: "error",
     description: "A unit the recommendation is addressed to has not answered it",
   },

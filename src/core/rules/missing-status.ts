@@ -5,6 +5,7 @@ import type { Rule } from "./types";
 export const missingStatus: Rule = {
   meta: {
     id: "missing-status",
+    title: "Accepted without a status",
     severity: "warning",
     description: "Accepted or partially accepted without any implementation status",
   },

@@ -8,6 +8,7 @@ import type { Rule } from "./types";
 export const noResponseReceived: Rule = {
   meta: {
     id: "no-response-received",
+    title: "No response received",
     severity: "warning",
     description: "The acceptance says no response was received",
   },

@@ -8,6 +8,7 @@ import type { Rule } from "./types";
 export const notAddressed: Rule = {
   meta: {
     id: "not-addressed",
+    title: "Answer from a unit not addressed",
     severity: "warning",
     description: "A unit answers a recommendation that is not addressed to it",
   },

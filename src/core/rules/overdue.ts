@@ -16,6 +16,7 @@ function describe(cell: StatusCell | null): string {
 export const overdue: Rule = {
   meta: {
     id: "overdue",
+    title: "Past its target date",
     severity: "warning",
     description: "Target date has passed and the latest status is not Implemented",
   },

@@ -5,6 +5,7 @@ import type { Rule } from "./types";
 export const partialUnexplained: Rule = {
   meta: {
     id: "partial-unexplained",
+    title: "Partially accepted, not explained",
     severity: "warning",
     description: "Partially accepted without a comment saying which part is not accepted and why",
   },

@@ -8,6 +8,7 @@ const PROGRESS: readonly Status[] = ["Planned", "Under implementation", "Impleme
 export const rejectedWithProgress: Rule = {
   meta: {
     id: "rejected-with-progress",
+    title: "Rejected, yet in progress",
     severity: "error",
     description: "Rejected, yet a status says Planned, Under implementation or Implemented",
   },

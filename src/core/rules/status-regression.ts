@@ -23,6 +23,7 @@ function label(step: Step): string {
 export const statusRegression: Rule = {
   meta: {
     id: "status-regression",
+    title: "Follow-up status goes backwards",
     severity: "warning",
     description: "A later follow-up status goes back to an earlier step than the one before it",
   },

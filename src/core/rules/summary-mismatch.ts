@@ -60,6 +60,7 @@ function agrees(reading: Section0Reading, detail: readonly { code: string; answe
 export const summaryMismatch: Rule = {
   meta: {
     id: "summary-mismatch",
+    title: "Summary cell disagrees with the responses",
     severity: "error",
     description: "A Section 0 cell says something other than what the detailed responses add up to",
   },

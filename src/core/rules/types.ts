@@ -6,6 +6,8 @@ import type { ResponseMatrix, Severity } from "../model";
 export interface RuleMeta {
   /** Stable id, e.g. `missing-action`; also the name of the doc page `docs/rules/<id>.md`. */
   id: string;
+  /** A short plain name in the users' words ("Accepted without a target date"): group headings, settings, the CLI's text. */
+  title: string;
   severity: Severity;
   /** One line, for settings and docs. */
   description: string;

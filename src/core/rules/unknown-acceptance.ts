@@ -5,6 +5,7 @@ import type { Rule } from "./types";
 export const unknownAcceptance: Rule = {
   meta: {
     id: "unknown-acceptance",
+    title: "Acceptance not recognised",
     severity: "error",
     description: "The acceptance is not Accepted, Partially accepted, Rejected, No response or Not applicable",
   },

@@ -8,6 +8,7 @@ import type { Rule } from "./types";
 export const unknownRecommendation: Rule = {
   meta: {
     id: "unknown-recommendation",
+    title: "Recommendation not in the list",
     severity: "error",
     description: "A response names a recommendation number that Recommendations does not have",
   },

@@ -6,6 +6,7 @@ import type { Rule } from "./types";
 export const unknownStatus: Rule = {
   meta: {
     id: "unknown-status",
+    title: "Status not recognised",
     severity: "error",
     description: "A status or follow-up status that is not a known status",
   },

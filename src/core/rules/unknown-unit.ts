@@ -10,6 +10,7 @@ import type { Rule } from "./types";
 export const unknownUnit: Rule = {
   meta: {
     id: "unknown-unit",
+    title: "Unit not in the Units list",
     severity: "error",
     description: "A response or an 'Addressed to' names a unit that is not in Units",
   },

@@ -20,6 +20,7 @@ export function followUpDueDate(period: Period | null, responseDate: number): nu
 export const updateDue: Rule = {
   meta: {
     id: "update-due",
+    title: "Follow-up update due",
     severity: "info",
     description: "A follow-up status update is due and its cell is blank",
   },

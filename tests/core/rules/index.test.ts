@@ -26,6 +26,18 @@ describe("the rule list", () => {
     expect(doc).toMatch(/## Why/);
   });
 
+  it("names each rule by a short plain title of its own, not its id", () => {
+    const titles = RULES.map((r) => r.meta.title);
+    expect(new Set(titles).size).toBe(RULES.length);
+    for (const { meta } of RULES) {
+      // A heading that fits the 320 px pane on one or two lines, in words: a capital, spaces, no id
+      expect(meta.title.length, meta.id).toBeLessThanOrEqual(45);
+      expect(meta.title, meta.id).toMatch(/^[A-Z][A-Za-z-]*,?( [A-Za-z-]+,?)+$/);
+      expect(meta.title.toLowerCase(), meta.id).not.toContain(meta.id);
+      expect(meta.title, meta.id).not.toBe(meta.description);
+    }
+  });
+
   it("is listed in the README with a link to each doc page", () => {
     const readme = readFileSync(new URL("README.md", root), "utf8");
     for (const r of RULES) expect(readme).toContain(`[\`${r.meta.id}\`](docs/rules/${r.meta.id}.md)`);
