@@ -1,6 +1,6 @@
 /**
  * Writing a SheetSpec (computed by the core) into an ExcelJS worksheet: values, styles, merges, widths,
- * frozen rows, tables, dropdowns and print set-up. I/O only: every decision is already in the spec.
+ * frozen rows, tables, dropdowns, print set-up, hidden columns and protection. I/O only: every decision is already in the spec.
  *
  * ExcelJS cannot write charts, so a spec's `chart` is left out of files the command line writes; the
  * Excel add-in draws it.
@@ -128,6 +128,16 @@ export function writeSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       fitToHeight: 0,
       ...(spec.print.repeatRows ? { printTitlesRow: `${spec.print.repeatRows.first + 1}:${spec.print.repeatRows.last + 1}` } : {}),
     };
+  }
+  for (const c of spec.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
+  if (spec.protection) {
+    for (const range of spec.protection.unlocked) {
+      for (let r = range.top; r <= range.bottom; r++) {
+        for (let c = range.left; c <= range.right; c++) ws.getCell(r + 1, c + 1).protection = { locked: false };
+      }
+    }
+    // No password: the protection guides people to the cells to fill, it secures nothing. Widths and heights stay adjustable.
+    (ws as unknown as { sheetProtection: object }).sheetProtection = { sheet: true, formatColumns: true, formatRows: true };
   }
   // spec.chart: not supported by ExcelJS (see the file comment).
 }
