@@ -15,8 +15,19 @@ import { templateSheets } from "../core/template";
 import { displayText, joinWithAnd, plural } from "../core/text";
 import { countBySeverity, validate } from "../core/validate";
 import { toUserFacingError, type ErrorContext } from "./errors";
-import { UserFacingError, type Recognition, type SheetChoices, type TemplateOptions, type ValidationResult, type WorkbookGateway } from "./gateway";
+import {
+  UserFacingError,
+  type MergedUnitSheets,
+  type PreparedUnitSheets,
+  type Recognition,
+  type SheetChoices,
+  type TemplateOptions,
+  type ValidationResult,
+  type WorkbookGateway,
+} from "./gateway";
 import { parseRangeAddress } from "./address";
+import type { ConflictChoice } from "../core/round-trip/merge";
+import { planMerge, prepareUnitSheets, writeMerge } from "./unit-sheets";
 import { queueSheetList, readSheets } from "./read";
 import { writeSheet, writeSheets } from "./write";
 
@@ -40,6 +51,7 @@ export function recognitionOf(matrix: ResponseMatrix): Recognition {
     units: matrix.units.length,
     recommendations: matrix.recommendations.length,
     responses: matrix.responses.length,
+    rounds: ["response", ...new Set(matrix.statusColumns.flatMap((c) => (c.role === "followUp" ? [c.period?.label ?? c.header] : [])))],
   };
 }
 
@@ -194,6 +206,25 @@ export class OfficeGateway implements WorkbookGateway {
       const unique = specs.map((s) => ({ ...s, tables: s.tables?.map((t) => ({ ...t, name: freeTableName(t.name, used) })) }));
       await writeSheets(context, unique.map((spec) => ({ spec })), { existingSheets: existing, activate: unique[0]?.name });
       return { sheets: unique.map((s) => s.name) };
+    });
+  }
+
+  async prepareUnitSheets(round: string): Promise<PreparedUnitSheets> {
+    const today = this.options.today ?? todayIso;
+    return this.run({ doing: "prepare the unit sheets" }, async (context) => {
+      const input = await readInputs(context);
+      if (input.structureProtected) throw structureProtectedError("the unit sheets");
+      return prepareUnitSheets(context, input.workbook, input.sheetNames, round, today());
+    });
+  }
+
+  async mergeUnitSheets(choices: readonly ConflictChoice[]): Promise<MergedUnitSheets> {
+    const today = this.options.today ?? todayIso;
+    return this.run({ doing: "merge the unit sheets" }, async (context) => {
+      const input = await readInputs(context);
+      const plan = planMerge(input.workbook, choices, today());
+      if (plan.appendAt === null && input.structureProtected) throw structureProtectedError("the Merge log sheet");
+      return writeMerge(context, plan, input.sheetNames);
     });
   }
 

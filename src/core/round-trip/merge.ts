@@ -38,6 +38,8 @@ export interface CellChange {
   row: number;
   col: number;
   value: CellValue;
+  /** The cell is a date column's (a number is then an Excel date serial). */
+  date?: boolean;
 }
 
 /** Something said about a part: a refused row, or a warning; `cell` is on the part's sheet. */
@@ -427,7 +429,8 @@ function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>, logs:
   for (const w of written) {
     const key = answerKey(w.target.recommendation, w.target.unit);
     const row = book.rowOf.get(key) ?? newRow.get(key)!;
-    changes.push({ sheet, row, col: w.target.column.col, value: w.value });
+    const date = w.target.column.role === "targetDate" || w.target.column.role === "responseDate";
+    changes.push({ sheet, row, col: w.target.column.col, value: w.value, ...(date ? { date } : {}) });
     const cell = a1(row, w.target.column.col);
     for (const log of new Set([...w.by].map((o) => o.candidate.log))) log.cells.push(cell);
   }
