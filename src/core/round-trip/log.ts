@@ -25,7 +25,10 @@ const HEADER_STYLE = { bold: true, wrap: true, fill: "#DDEBF7", border: true, ve
 
 /** The sheet the log is written to: our earlier log (its first cell is our title) is extended, a user's sheet never touched. */
 export function mergeLogSheetName(sheets: readonly Sheet[]): { name: string; replaces: boolean } {
-  return summarySheetName(sheets.map((s) => ({ name: s.name, ours: displayText(s.rows[0]?.[0]) === MERGE_LOG_TITLE })), MERGE_LOG_SHEET);
+  const target = summarySheetName(sheets.map((s) => ({ name: s.name, ours: displayText(s.rows[0]?.[0]) === MERGE_LOG_TITLE })), MERGE_LOG_SHEET);
+  // Our log under the spelling it has now (Excel compares sheet names ignoring case)
+  const existing = sheets.find((s) => s.name.toLowerCase() === target.name.toLowerCase());
+  return target.replaces && existing ? { ...target, name: existing.name } : target;
 }
 
 function text(v: CellValue): string {

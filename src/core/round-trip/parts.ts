@@ -54,6 +54,9 @@ export interface ReadPart {
 
 export type PartReading = { kind: "part"; part: ReadPart } | { kind: "unreadable"; source: PartSource; sheet: string | null; name: string; sentence: string };
 
+/** Columns a part's header row names at the least: No., Recommendation and two answer columns. */
+const MIN_HEADER_ROLES = 4;
+
 function nameOf(source: PartSource, sheet: string | null): string {
   return source.kind === "workbook" && sheet !== null ? `the sheet '${sheet}'` : `'${source.source}'`;
 }
@@ -94,8 +97,10 @@ export function capitalised(text: string): string {
 /** One part's table: its header row (found by its headers, below the marker) and the rows under it. A sentence when it has none. */
 function readPartSheet(source: PartSource, sheet: Sheet, marker: Marker, markerRow: number, name: string): ReadPart | string {
   const below: Sheet = { name: sheet.name, rows: sheet.rows.map((r, i) => (i <= markerRow ? [] : r)) };
-  const map = findHeaderRow(below, ["number"], 60);
-  if (!map) {
+  // The part's header row has the number and text columns and the answer columns; a data row that happens to
+  // hold a header word or two (`N/A`, `Recommendation 1: ...`) is not taken for it.
+  const map = findHeaderRow(below, ["number", "recommendation"], 60);
+  if (!map || Object.keys(map.roles).length + map.followUps.length < MIN_HEADER_ROLES) {
     return `${capitalised(name)} was not merged: its table has lost its header row (No., Recommendation, Acceptance ...), so its answers cannot be told apart. Ask the unit for the part it was sent, with its answers copied in.`;
   }
   const columns: PartColumn[] = [];
