@@ -187,10 +187,24 @@ export function mergeParts(workbook: Workbook, sources: readonly PartSource[], o
   const changes = writeChanges(book, outcomes, logs);
   countRows(book, targets, outcomes, columns);
 
-  const conflicts = [...outcomes.values()].flatMap((o) => (o.kind === "conflict" ? [o.conflict] : []));
+  const conflicts = sortedConflicts(book, outcomes);
   const totals: RowCounts = { added: 0, changed: 0, unchanged: 0, conflicting: 0, refused: 0 };
   for (const log of logs) for (const k of Object.keys(totals) as (keyof RowCounts)[]) totals[k] += log[k];
   return { evaluation: book.matrix.title, responsesSheet: book.sheet.name, round, changes, parts: logs, conflicts, totals };
+}
+
+/** The conflicts in the order of the Recommendations and Units sheets, then of the columns (never of the parts). */
+function sortedConflicts(book: RoundTripBook, outcomes: Map<Target, Outcome>): Conflict[] {
+  const recOrder = new Map(book.matrix.recommendations.map((r, i) => [r.number, i]));
+  const unitOrder = new Map(book.matrix.units.map((u, i) => [u.code, i]));
+  const list = [...outcomes].flatMap(([target, o]) => (o.kind === "conflict" ? [{ target, conflict: o.conflict }] : []));
+  list.sort(
+    (a, b) =>
+      (recOrder.get(a.target.recommendation) ?? 0) - (recOrder.get(b.target.recommendation) ?? 0) ||
+      (unitOrder.get(a.target.unit) ?? 0) - (unitOrder.get(b.target.unit) ?? 0) ||
+      a.target.column.col - b.target.column.col,
+  );
+  return list.map((x) => x.conflict);
 }
 
 /** The latest of the rounds (the response first, then the follow-ups left to right), or null. */
