@@ -21,6 +21,7 @@ import { failureMessage, type Activity } from "./failure";
 import { IssueList } from "./IssueList";
 import { MappingPanel } from "./MappingPanel";
 import { SettingsPanel } from "./SettingsPanel";
+import { UnitSheetsPanel } from "./UnitSheetsPanel";
 
 /** Settings of a workbook that has none saved. */
 export const DEFAULT_SETTINGS: Settings = { summaryBy: "division", severityOverrides: {} };
@@ -199,6 +200,8 @@ export function App({ gateway }: AppProps) {
           Create template
         </Button>
       </section>
+
+      <UnitSheetsPanel gateway={gateway} recognition={recognition} disabled={working && busy !== "preparing" && busy !== "merging"} onBusyChange={setBusy} />
 
       {progress && <Spinner size="tiny" labelPosition="after" label={progress} />}
       <Outcome failure={failure} notice={notice} />

@@ -94,6 +94,8 @@ export interface Conflict {
   proposals: Proposal[];
   /** What was done: the workbook's value kept, or a part's taken. */
   taken: Proposal | null;
+  /** True once decided: a part's value taken, or the workbook's kept by a choice. */
+  decided: boolean;
 }
 
 /** A choice made for a conflict: keep the workbook's value, or take one of the parts'. */
@@ -389,6 +391,7 @@ function resolve(book: RoundTripBook, targets: Map<string, Target>, options: Mer
       bookText: currentText,
       proposals,
       taken,
+      decided: taken !== null || chosen === currentText,
     };
     outcomes.set(target, { kind: "conflict", conflict, by: new Set(news), takenBy: new Set(taken ? news.filter((o) => o.text === taken.text) : []) });
   }

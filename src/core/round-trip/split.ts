@@ -232,9 +232,8 @@ export function partSheet(book: RoundTripBook, round: Round, unit: Unit, recs: r
 
   const marker = partMarker(book, round, unit, recs, options.made);
   const markerRow = cells[0];
-  markerCells(marker).forEach((text, i) => {
-    markerRow[width + i] = text;
-  });
+  while (markerRow.length < width) markerRow.push("");
+  markerRow.push(...markerCells(marker));
   const hiddenColumns = markerCells(marker).map((_, i) => width + i);
 
   const columnWidths = [NUMBER_WIDTH, TEXT_WIDTH, ...columns.map((c) => WIDTHS[c.role] ?? 18)];

@@ -123,6 +123,7 @@ describe("merge: the response round on seed 002", () => {
         bookText: "Accepted",
         proposals: [{ value: "Partially accepted", text: "Partially accepted", from: [{ name: `'${EXAMPLE_TITLE} - GCP.xlsx'`, unit: "GCP", cell: expect.stringMatching(/^C\d+$/) }] }],
         taken: null,
+        decided: false,
       },
     ]);
     expect(result.changes.some((c) => c.row === 1 && c.col === 2)).toBe(false);
@@ -142,7 +143,9 @@ describe("merge: the response round on seed 002", () => {
     const choice = { key: conflicts[0].key, text: "Partially accepted" };
     expect(mergeParts(book, sources, { choices: [choice] }).changes).toContainEqual({ sheet: "Responses", row: 1, col: 2, value: "Partially accepted" });
     const keep = { key: conflicts[0].key, text: "Accepted" };
-    expect(mergeParts(book, sources, { choices: [keep] }).changes.some((c) => c.row === 1 && c.col === 2)).toBe(false);
+    const kept = mergeParts(book, sources, { choices: [keep] });
+    expect(kept.changes.some((c) => c.row === 1 && c.col === 2)).toBe(false);
+    expect(kept.conflicts.map((c) => [c.taken, c.decided])).toEqual([[null, true]]);
     // someone changed the cell since: the choice is stale, the conflict stands
     const edited = applied(book, [{ sheet: "Responses", row: 1, col: 2, value: "Rejected" }]);
     const again = mergeParts(edited, sources, { choices: [choice] });

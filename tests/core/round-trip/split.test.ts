@@ -96,8 +96,8 @@ describe("split", () => {
     const part = partOf(split(exampleBook(), "6 months"), "CITSU");
     const sheet = returned(part).workbook.sheets[0];
     const found = readMarker(sheet);
-    expect(found && "marker" in found).toBe(true);
-    const marker = (found as { marker: NonNullable<ReturnType<typeof readMarker>> & { evaluation: string } }).marker;
+    if (!found || !("marker" in found)) throw new Error("the part has no readable marker");
+    const marker = found.marker;
     const rec3 = EXAMPLE_RECOMMENDATIONS.find((r) => r.number === "3")!;
     expect(marker).toMatchObject({ v: 1, evaluation: EXAMPLE_TITLE, unit: "CITSU", round: "6 months", made: TODAY, digest: recommendationsDigest([["3", rec3.text]]) });
     expect(part.spec.hiddenColumns).toEqual([PART_HEADER.length]);
