@@ -92,14 +92,18 @@ function uniqueName(name: string, taken: Set<string>, max: number): string {
   return candidate;
 }
 
-/** Characters no system allows in a file name, and control characters. */
-const UNSAFE = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
+/** Characters no system allows in a file name. */
+const UNSAFE = /[<>:"/\\|?*]/g;
+/** Control characters (code points below 32, and DEL), which no file name should hold. */
+function withoutControls(text: string): string {
+  return [...text].map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 ? " " : ch)).join("");
+}
 /** Names Windows keeps for devices, whatever the extension. */
 const DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 /** File-name-safe text: unsafe characters become spaces, no dot or space at the end, at most `max` characters cut at a word. */
 function fileNamePart(text: string, max: number): string {
-  let s = displayText(text).replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
+  let s = withoutControls(displayText(text)).replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
   if (s.length > max) {
     const cut = s.slice(0, max);
     s = cut.includes(" ") ? cut.slice(0, cut.lastIndexOf(" ")) : cut;
