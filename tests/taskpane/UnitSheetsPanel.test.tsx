@@ -12,7 +12,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { a1, type CellValue } from "../../src/core/grid";
 import type { Conflict } from "../../src/core/round-trip/merge";
 import { OfficeGateway } from "../../src/excel/office-gateway";
-import { UserFacingError, type MergedUnitSheets } from "../../src/excel/gateway";
+import { UserFacingError, type MergedUnitSheets, type Recognition } from "../../src/excel/gateway";
 import { MemoryExcel, installMemoryExcel } from "../../src/memory-excel";
 import { App } from "../../src/taskpane/App";
 import { exampleBook } from "../core/round-trip/parts";
@@ -64,7 +64,7 @@ function merged(conflicts: Conflict[], extra: Partial<MergedUnitSheets> = {}): M
 describe("Unit sheets panel", () => {
   it("offers the rounds the workbook has and prepares the chosen one", async () => {
     const user = userEvent.setup();
-    const gateway = fakeGateway({ recognition: { ...RECOGNISED, rounds: ["response", "6 months", "1 year"] } });
+    const gateway = fakeGateway({ recognition: { ...RECOGNISED, rounds: ["response", "6 months", "1 year"] } as Recognition });
     gateway.prepareUnitSheets.mockResolvedValue({ sheets: ["CWM", "GCP"], round: "the 6 months follow-up", notAddressed: ["IT"], replaced: [] });
     renderPane(gateway);
     const round = await panel().findByRole("combobox", { name: "Round" });

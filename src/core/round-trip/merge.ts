@@ -14,6 +14,7 @@
  */
 
 import { a1, type CellValue, type Workbook } from "../grid";
+import { isAddressed } from "../matrix";
 import { normalizeKey } from "../text";
 import { comparable } from "./answers";
 import {
@@ -135,11 +136,21 @@ interface Candidate {
 interface Offer {
   candidate: Candidate;
   row: PartRow;
+  /** The column on the part's sheet. */
+  col: number;
   value: CellValue;
   text: string;
-  cell: string;
   /** Digest of the value the part was sent with; null when the part did not carry one. */
   sent: string | null;
+  /** What became of it: it said nothing new, was written, or is part of a conflict (taken or not). */
+  fate: "none" | "written" | "conflict";
+}
+
+/** The offers of one matched part row, for counting the row as added, changed, conflicting or unchanged. */
+interface RowOffers {
+  candidate: Candidate;
+  recommendation: string;
+  offers: Offer[];
 }
 
 /** One answer cell of the round: a unit's answer to a recommendation, in one column. */
@@ -150,7 +161,7 @@ interface Target {
   offers: Offer[];
 }
 
-type Outcome = { kind: "none" } | { kind: "written"; value: CellValue; by: Set<Offer> } | { kind: "conflict"; conflict: Conflict; by: Set<Offer>; takenBy: Set<Offer> };
+type Outcome = { kind: "none" } | { kind: "written"; value: CellValue; by: Offer[] } | { kind: "conflict"; conflict: Conflict; takenBy: Offer[] };
 
 function emptyLog(name: string, source: string, sheet: string | null, unit: string | null): PartLog {
   return { source, sheet, name, unit, added: 0, changed: 0, unchanged: 0, conflicting: 0, refused: 0, cells: [], refusedBecause: null, notes: [] };
@@ -183,11 +194,12 @@ export function mergeParts(workbook: Workbook, sources: readonly PartSource[], o
   });
 
   const targets = new Map<string, Target>();
+  const matched: RowOffers[] = [];
   const columns = round ? roundColumns(book, round) : [];
-  for (const c of merging) collectOffers(book, c, columns, targets);
+  for (const c of merging) collectOffers(book, c, columns, targets, matched);
   const outcomes = resolve(book, targets, options);
-  const changes = writeChanges(book, outcomes, logs);
-  countRows(book, targets, outcomes, columns);
+  const changes = writeChanges(book, outcomes);
+  countRows(book, matched, columns);
 
   const conflicts = sortedConflicts(book, outcomes);
   const totals: RowCounts = { added: 0, changed: 0, unchanged: 0, conflicting: 0, refused: 0 };
@@ -244,7 +256,7 @@ function admit(book: RoundTripBook, part: ReadPart): Omit<Candidate, "round"> & 
         `Add a "Status at ${m.round}" column to Responses, then merge again.`,
     );
   }
-  if (!part.marker.recommendations.some((r) => book.recommendations.get(r.n)?.addressedTo.includes(unit))) {
+  if (!part.marker.recommendations.some((r) => { const rec = book.recommendations.get(r.n); return rec !== undefined && isAddressed(rec, unit); })) {
     return refused(`None of the recommendations of ${part.name} is addressed to ${unit} in the workbook any more, so it was not merged. Check "Addressed to" in Recommendations.`);
   }
   return { part, log, unit, round };
@@ -276,20 +288,18 @@ function note(log: PartLog, kind: PartNote["kind"], sentence: string, cell: stri
   if (kind === "refused") log.refused++;
 }
 
-/** The row values of the round's columns, as compared: equal for rows that say the same. */
-function signature(part: ReadPart, row: PartRow, columns: readonly AnswerColumn[]): string {
-  return columns
-    .map((c) => {
-      const pc = partColumn(part, c);
-      return pc ? comparable(c.role, row.values[pc.col] ?? "") : "";
-    })
-    .join("\u0001");
+/** The row values of the round's columns (`cols`: the part's column of each), as compared: equal for rows that say the same. */
+function signature(row: PartRow, columns: readonly AnswerColumn[], cols: readonly (PartColumn | undefined)[]): string {
+  return columns.map((c, i) => (cols[i] ? comparable(c.role, row.values[cols[i]!.col] ?? "") : "")).join("\u0001");
 }
 
 /** Adds the part's offers for the round's cells to `targets`; refuses the rows it cannot match, warns about edited texts and locked cells. */
-function collectOffers(book: RoundTripBook, c: Candidate, columns: readonly AnswerColumn[], targets: Map<string, Target>): void {
+function collectOffers(book: RoundTripBook, c: Candidate, columns: readonly AnswerColumn[], targets: Map<string, Target>, matched: RowOffers[]): void {
   const { part, log, unit, round } = c;
   const sent = new Map(part.marker.recommendations.map((r) => [r.n, r]));
+  const cols = columns.map((column) => partColumn(part, column));
+  const shown = book.columns.map((column) => partColumn(part, column));
+  const signatures = new Map(part.rows.map((row) => [row, signature(row, columns, cols)]));
   const byRecommendation = new Map<string, PartRow[]>();
   const unmatched: PartRow[] = [];
   for (const row of part.rows) {
@@ -302,7 +312,7 @@ function collectOffers(book: RoundTripBook, c: Candidate, columns: readonly Answ
   }
   const empty = columns.map(() => "").join("\u0001");
   for (const row of unmatched) {
-    if (signature(part, row, columns) === empty) continue; // a note under the table, nothing to merge
+    if (signatures.get(row) === empty) continue; // a note under the table, nothing to merge
     note(log, "refused", `Row ${row.row + 1} of ${part.name} has answers but no recommendation number, so they could not be matched and were not merged. Put the answers on the row of their recommendation.`, a1(row.row, part.numberCol));
   }
 
@@ -313,32 +323,34 @@ function collectOffers(book: RoundTripBook, c: Candidate, columns: readonly Answ
       for (const row of rows) note(log, "refused", `Recommendation ${number} (row ${row.row + 1} of ${part.name}) is not in the workbook's Recommendations sheet, so its answers were not merged. Check the number with ${unit}.`, a1(row.row, part.numberCol));
       continue;
     }
-    if (!rec.addressedTo.includes(unit)) {
+    if (!isAddressed(rec, unit)) {
       for (const row of rows) {
         note(log, "refused", `Recommendation ${number} is not addressed to ${unit} in the workbook, so ${unit}'s answer on row ${row.row + 1} of ${part.name} was not merged. If it should be, add ${unit} to its "Addressed to", then merge again.`, a1(row.row, part.numberCol));
       }
       continue;
     }
     // The same recommendation on several rows (a row copied or inserted): one answer, or none if they differ.
-    const answered = [...new Set(rows.map((r) => signature(part, r, columns)).filter((s) => s !== empty))];
+    const answered = [...new Set(rows.map((r) => signatures.get(r)!).filter((s) => s !== empty))];
     if (answered.length > 1) {
       for (const row of rows) {
         note(log, "refused", `Recommendation ${number} appears on rows ${rows.map((r) => r.row + 1).join(" and ")} of ${part.name} with different answers, so none of them was merged. Keep one row and merge the part again.`, a1(row.row, part.numberCol));
       }
       continue;
     }
-    const row = rows.find((r) => signature(part, r, columns) !== empty) ?? rows[0];
+    const row = rows.find((r) => signatures.get(r) !== empty) ?? rows[0];
     log.unchanged += rows.length - 1;
+    const mine: RowOffers = { candidate: c, recommendation: number, offers: [] };
+    matched.push(mine);
     const was = sent.get(number);
 
     if (part.textCol !== null && row.text !== "" && was && textDigest(row.text) !== was.t) {
       note(log, "warning", `The text of recommendation ${number} was changed in ${part.name} (${a1(row.row, part.textCol)}); the workbook keeps its own text and ${unit}'s answers were merged. Check that they still fit the recommendation.`, a1(row.row, part.textCol));
-    } else if (was && textDigest(rec.text) !== was.t) {
+    } else if (was && bookTextDigest(book, rec.text) !== was.t) {
       note(log, "warning", `Recommendation ${number} was reworded in the workbook after ${part.name} was made, so ${unit} answered the earlier text; its answers were merged. Check that they still fit.`, where);
     }
 
-    for (const column of book.columns) {
-      const pc = partColumn(part, column);
+    for (const [i, column] of book.columns.entries()) {
+      const pc = shown[i];
       if (!pc) continue;
       const value = row.values[pc.col] ?? "";
       const text = comparable(column.role, value);
@@ -353,9 +365,22 @@ function collectOffers(book: RoundTripBook, c: Candidate, columns: readonly Answ
       const key = `${answerKey(number, unit)}\u0000${column.col}`;
       let target = targets.get(key);
       if (!target) targets.set(key, (target = { recommendation: number, unit, column, offers: [] }));
-      target.offers.push({ candidate: c, row, value, text, cell: a1(row.row, pc.col), sent: sentDigest });
+      const offer: Offer = { candidate: c, row, col: pc.col, value, text, sent: sentDigest, fate: "none" };
+      target.offers.push(offer);
+      mine.offers.push(offer);
     }
   }
+}
+
+/** Digests of the workbook's recommendation texts, made once for all the parts. */
+const textDigests = new WeakMap<RoundTripBook, Map<string, string>>();
+
+function bookTextDigest(book: RoundTripBook, text: string): string {
+  let known = textDigests.get(book);
+  if (!known) textDigests.set(book, (known = new Map()));
+  let d = known.get(text);
+  if (d === undefined) known.set(text, (d = textDigest(text)));
+  return d;
 }
 
 /** Decides every answer cell: written, a conflict, or nothing to do. */
@@ -372,12 +397,15 @@ function resolve(book: RoundTripBook, targets: Map<string, Target>, options: Mer
       outcomes.set(target, { kind: "none" });
       continue;
     }
-    const proposals = proposalsOf(news);
+    const agreed = news.every((o) => o.text === news[0].text);
     const untouched = currentText === "" || news.every((o) => o.sent === answerDigest(currentText));
-    if (proposals.length === 1 && untouched) {
-      outcomes.set(target, { kind: "written", value: proposals[0].value, by: new Set(news) });
+    if (agreed && untouched) {
+      for (const o of news) o.fate = "written";
+      outcomes.set(target, { kind: "written", value: oneValue(news), by: news });
       continue;
     }
+    for (const o of news) o.fate = "conflict";
+    const proposals = proposalsOf(news);
     const key = `${target.recommendation}\u0000${target.unit}\u0000${columnKey(target.column)}\u0000${digest(currentText)}`;
     const chosen = choices.get(key);
     const taken = chosen !== undefined ? (proposals.find((p) => p.text === chosen) ?? null) : options.take === "parts" && proposals.length === 1 ? proposals[0] : null;
@@ -393,9 +421,15 @@ function resolve(book: RoundTripBook, targets: Map<string, Target>, options: Mer
       taken,
       decided: taken !== null || chosen === currentText,
     };
-    outcomes.set(target, { kind: "conflict", conflict, by: new Set(news), takenBy: new Set(taken ? news.filter((o) => o.text === taken.text) : []) });
+    outcomes.set(target, { kind: "conflict", conflict, takenBy: taken ? news.filter((o) => o.text === taken.text) : [] });
   }
   return outcomes;
+}
+
+/** One of the values offers agree on, always the same (two parts may write one answer differently: a date as a date or as text). */
+function oneValue(offers: readonly Offer[]): CellValue {
+  if (offers.length === 1) return offers[0].value;
+  return offers.map((o) => o.value).sort((a, b) => (`${typeof a}${String(a)}` < `${typeof b}${String(b)}` ? -1 : 1))[0];
 }
 
 /** The distinct values offered, in a fixed order (so the result does not depend on the order of the parts). */
@@ -405,10 +439,8 @@ function proposalsOf(offers: Offer[]): Proposal[] {
   return [...byText.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([text, list]) => {
-      const from = list.map((o) => ({ name: o.candidate.log.name, unit: o.candidate.unit, cell: o.cell })).sort((a, b) => (a.name + a.cell < b.name + b.cell ? -1 : 1));
-      // Two parts may write the same answer differently (a date as a date or as text): one of them, always the same.
-      const values = list.map((o) => o.value).sort((a, b) => (`${typeof a}${String(a)}` < `${typeof b}${String(b)}` ? -1 : 1));
-      return { value: values[0], text, from };
+      const from = list.map((o) => ({ name: o.candidate.log.name, unit: o.candidate.unit, cell: a1(o.row.row, o.col) })).sort((a, b) => (a.name + a.cell < b.name + b.cell ? -1 : 1));
+      return { value: oneValue(list), text, from };
     });
 }
 
@@ -416,8 +448,8 @@ function proposalsOf(offers: Offer[]): Proposal[] {
  * The cell changes: into the existing row of each recommendation and unit, or into new rows under the table (in the
  * order of the Recommendations and Units sheets) for answers the workbook has no row for. Logs the cells per part.
  */
-function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>, logs: PartLog[]): CellChange[] {
-  const written: { target: Target; value: CellValue; by: Set<Offer> }[] = [];
+function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>): CellChange[] {
+  const written: { target: Target; value: CellValue; by: Offer[] }[] = [];
   for (const [target, o] of outcomes) {
     if (o.kind === "written") written.push({ target, value: o.value, by: o.by });
     else if (o.kind === "conflict" && o.conflict.taken) written.push({ target, value: o.conflict.taken.value, by: o.takenBy });
@@ -427,18 +459,17 @@ function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>, logs:
   const newKeys = [
     ...new Set(written.filter((w) => !book.rowOf.has(answerKey(w.target.recommendation, w.target.unit))).map((w) => answerKey(w.target.recommendation, w.target.unit))),
   ];
-  const order = (key: string) => {
-    const [rec, unit] = key.split("\u0000");
-    return [recOrder.get(rec) ?? 0, unitOrder.get(unit) ?? 0];
-  };
-  newKeys.sort((a, b) => {
-    const [ra, ua] = order(a);
-    const [rb, ub] = order(b);
-    return ra - rb || ua - ub;
-  });
+  const place = new Map(
+    newKeys.map((key) => {
+      const [rec, unit] = key.split("\u0000");
+      return [key, (recOrder.get(rec) ?? 0) * (unitOrder.size + 1) + (unitOrder.get(unit) ?? 0)];
+    }),
+  );
+  newKeys.sort((a, b) => place.get(a)! - place.get(b)!);
   const newRow = new Map(newKeys.map((k, i) => [k, book.nextRow + i]));
   const sheet = book.sheet.name;
   const changes: CellChange[] = [];
+  const cellsOf = new Map<PartLog, { row: number; col: number }[]>();
   for (const key of newKeys) {
     const [rec, unit] = key.split("\u0000");
     changes.push({ sheet, row: newRow.get(key)!, col: book.numberCol, value: rec }, { sheet, row: newRow.get(key)!, col: book.unitCol, value: unit });
@@ -448,8 +479,13 @@ function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>, logs:
     const row = book.rowOf.get(key) ?? newRow.get(key)!;
     const date = w.target.column.role === "targetDate" || w.target.column.role === "responseDate";
     changes.push({ sheet, row, col: w.target.column.col, value: w.value, ...(date ? { date } : {}) });
-    const cell = a1(row, w.target.column.col);
-    for (const log of new Set([...w.by].map((o) => o.candidate.log))) log.cells.push(cell);
+    for (const [i, o] of w.by.entries()) {
+      const log = o.candidate.log;
+      if (w.by.findIndex((x) => x.candidate.log === log) !== i) continue; // one part offering it twice
+      const list = cellsOf.get(log) ?? [];
+      list.push({ row, col: w.target.column.col });
+      cellsOf.set(log, list);
+    }
   }
   // Conflicts on new rows get their cell now that the rows are placed.
   for (const [target, o] of outcomes) {
@@ -457,40 +493,17 @@ function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>, logs:
     const row = newRow.get(answerKey(target.recommendation, target.unit));
     o.conflict.cell = row === undefined ? "" : a1(row, target.column.col);
   }
-  for (const log of logs) log.cells.sort(byCell);
+  for (const [log, cells] of cellsOf) log.cells = cells.sort((a, b) => a.row - b.row || a.col - b.col).map((c) => a1(c.row, c.col));
   return changes.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
-function byCell(a: string, b: string): number {
-  const [, ca, ra] = /^([A-Z]+)(\d+)$/.exec(a)!;
-  const [, cb, rb] = /^([A-Z]+)(\d+)$/.exec(b)!;
-  return Number(ra) - Number(rb) || ca.length - cb.length || (ca < cb ? -1 : ca > cb ? 1 : 0);
-}
-
 /** Counts each matched part row as added, changed, conflicting or unchanged. */
-function countRows(book: RoundTripBook, targets: Map<string, Target>, outcomes: Map<Target, Outcome>, columns: readonly AnswerColumn[]): void {
-  const byRow = new Map<PartRow, { candidate: Candidate; targets: Target[] }>();
-  for (const target of targets.values()) {
-    for (const o of target.offers) {
-      const entry = byRow.get(o.row) ?? { candidate: o.candidate, targets: [] };
-      entry.targets.push(target);
-      byRow.set(o.row, entry);
-    }
-  }
-  for (const [row, { candidate, targets: list }] of byRow) {
+function countRows(book: RoundTripBook, matched: readonly RowOffers[], columns: readonly AnswerColumn[]): void {
+  for (const { candidate, recommendation, offers } of matched) {
     const log = candidate.log;
-    let conflicting = false;
-    let wrote = false;
-    for (const target of list) {
-      const outcome = outcomes.get(target)!;
-      const mine = target.offers.filter((o) => o.row === row);
-      if (outcome.kind === "conflict" && mine.some((o) => outcome.by.has(o))) conflicting = true;
-      else if (outcome.kind === "written" && mine.some((o) => outcome.by.has(o))) wrote = true;
-    }
-    if (conflicting) log.conflicting++;
-    else if (wrote) {
-      const key = answerKey(list[0].recommendation, list[0].unit);
-      const existing = book.rowOf.get(key);
+    if (offers.some((o) => o.fate === "conflict")) log.conflicting++;
+    else if (offers.some((o) => o.fate === "written")) {
+      const existing = book.rowOf.get(answerKey(recommendation, candidate.unit));
       const hadAnswer = existing !== undefined && columns.some((c) => comparable(c.role, bookCell(book, existing, c.col)) !== "");
       if (hadAnswer) log.changed++;
       else log.added++;

@@ -5,7 +5,7 @@
  */
 
 import { cellAt, isBlank, type CellValue, type Sheet, type Workbook } from "../grid";
-import { headerPeriod, type Role } from "../headers";
+import { headerPeriod, headerRole, type Role } from "../headers";
 import { findHeaderRow } from "../layouts/table";
 import { normalizeRecommendationNumber } from "../numbers";
 import { displayText } from "../text";
@@ -54,6 +54,11 @@ export interface ReadPart {
 
 export type PartReading = { kind: "part"; part: ReadPart } | { kind: "unreadable"; source: PartSource; sheet: string | null; name: string; sentence: string };
 
+/** Whether a cell reads as the header of a recommendation text column (`Recommendation`, `Recommandation`, `Texte`). */
+function isTextHeader(v: CellValue): boolean {
+  return typeof v === "string" && v.length <= 40 && headerRole(v) === "recommendation";
+}
+
 /** Columns a part's header row names at the least: No., Recommendation and two answer columns. */
 const MIN_HEADER_ROLES = 4;
 
@@ -96,7 +101,9 @@ export function capitalised(text: string): string {
 
 /** One part's table: its header row (found by its headers, below the marker) and the rows under it. A sentence when it has none. */
 function readPartSheet(source: PartSource, sheet: Sheet, marker: Marker, markerRow: number, name: string): ReadPart | string {
-  const below: Sheet = { name: sheet.name, rows: sheet.rows.map((r, i) => (i <= markerRow ? [] : r)) };
+  // Only rows with a "Recommendation" header cell can be the header row: the others are not mapped (a part's
+  // data rows hold long texts, which are costly to compare to every header word).
+  const below: Sheet = { name: sheet.name, rows: sheet.rows.map((r, i) => (i > markerRow && r.some(isTextHeader) ? r : [])) };
   // The part's header row has the number and text columns and the answer columns; a data row that happens to
   // hold a header word or two (`N/A`, `Recommendation 1: ...`) is not taken for it.
   const map = findHeaderRow(below, ["number", "recommendation"], 60);
