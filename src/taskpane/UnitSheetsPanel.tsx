@@ -7,6 +7,7 @@
 import { useState } from "react";
 import { Button, Field, Radio, RadioGroup, Select, Spinner, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import type { Conflict, ConflictChoice } from "../core/round-trip/merge";
+import { atPeriod } from "../core/round-trip/book";
 import { countsLine, decision, quoted } from "../core/round-trip/log";
 import { joinWithAnd, plural } from "../core/text";
 import type { MergedUnitSheets, Recognition, WorkbookGateway } from "../excel/gateway";
@@ -25,9 +26,9 @@ const useStyles = makeStyles({
   legend: { ...typographyStyles.body1Strong, padding: 0, marginBottom: tokens.spacingVerticalXS },
 });
 
-/** How a round reads in the list: `Response`, `Status at 6 months`. */
+/** How a round reads in the list: `Response`, `Status at 6 months`, `Status in 2025`. */
 function roundLabel(round: string): string {
-  return round === "response" ? "Response" : `Status at ${round}`;
+  return round === "response" ? "Response" : `Status ${atPeriod(round)}`;
 }
 
 const KEEP = "\u0000keep";

@@ -192,6 +192,11 @@ export function roundNamed(book: RoundTripBook, text: string): Round {
   );
 }
 
+/** A follow-up period in a sentence: `at 6 months`, `in 2025` (a period that names a year). */
+export function atPeriod(period: string): string {
+  return /^\d{4}$/.test(period) ? `in ${period}` : `at ${period}`;
+}
+
 /** Whether two period labels name the same period (`12 months` and `1 year` do). */
 export function samePeriod(a: string, b: string): boolean {
   if (a === b) return true;

@@ -19,6 +19,7 @@ import { normalizeKey } from "../text";
 import { comparable } from "./answers";
 import {
   answerKey,
+  atPeriod,
   bookCell,
   columnKey,
   readRoundTripBook,
@@ -252,8 +253,8 @@ function admit(book: RoundTripBook, part: ReadPart): Omit<Candidate, "round"> & 
   const round = roundOfId(book, m.round);
   if (!round) {
     return refused(
-      `${capitalised(part.name)} is ${unit}'s part for the status at ${m.round}, but the Responses sheet has no status column for that period, so it was not merged. ` +
-        `Add a "Status at ${m.round}" column to Responses, then merge again.`,
+      `${capitalised(part.name)} is ${unit}'s part for the status ${atPeriod(m.round)}, but the Responses sheet has no status column for that period, so it was not merged. ` +
+        `Add a "Status ${atPeriod(m.round)}" column to Responses, then merge again.`,
     );
   }
   if (!part.marker.recommendations.some((r) => { const rec = book.recommendations.get(r.n); return rec !== undefined && isAddressed(rec, unit); })) {

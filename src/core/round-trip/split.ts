@@ -13,6 +13,7 @@ import { ACCEPTANCES, STATUSES } from "../vocabulary";
 import { comparable } from "./answers";
 import {
   answerKey,
+  atPeriod,
   columnKey,
   readRoundTripBook,
   roundColumns,
@@ -158,7 +159,7 @@ function instructions(book: RoundTripBook, round: Round, unit: Unit): string[] {
   }
   return [
     `This form lists the recommendations addressed to your unit (${unit.code}) and the responses given. ` +
-      `Please report the status of implementation at ${round.id}.`,
+      `Please report the status of implementation ${atPeriod(round.id)}.`,
     `${round.column.header}: choose ${joinWithAnd([...STATUSES], "or")} from the list.`,
     ...(has("evidence") ? ["Evidence: for what is implemented, say what shows it (a document, a report, a link)."] : []),
     ...(has("comments") ? ["Comments: anything the evaluation office should know about progress or delays."] : []),

@@ -67,6 +67,16 @@ describe("split", () => {
     }
   });
 
+  test("a follow-up column named by a year (as seed 002's 'Update on status in 2025') is a round of its own", () => {
+    const wb = exampleBook();
+    sheetOf(wb, "Responses").rows[0][8] = "Update on status in 2025";
+    const part = partOf(split(wb, "2025"), "PTP");
+    expect(part.spec.protection?.unlocked[0]).toEqual(columnRange("Status at 6 months", 4));
+    expect(part.spec.cells.map((r) => r[0])).toContain(
+      "This form lists the recommendations addressed to your unit (PTP) and the responses given. Please report the status of implementation in 2025.",
+    );
+  });
+
   test("shows the unit's earlier answers, read-only and greyed where the round does not fill them, with the workbook's dropdowns", () => {
     const part = partOf(split(exampleBook(), "6 months"), "CWM");
     const rec1 = part.spec.cells[HEADER_ROW + 1];
