@@ -51,7 +51,10 @@ export function recognitionOf(matrix: ResponseMatrix): Recognition {
     units: matrix.units.length,
     recommendations: matrix.recommendations.length,
     responses: matrix.responses.length,
-    rounds: ["response", ...new Set(matrix.statusColumns.flatMap((c) => (c.role === "followUp" ? [c.period?.label ?? c.header] : [])))],
+    // The round trip with the units works on the canonical workbook only
+    ...(matrix.layout === "canonical"
+      ? { rounds: ["response", ...new Set(matrix.statusColumns.flatMap((c) => (c.role === "followUp" ? [c.period?.label ?? c.header] : [])))] }
+      : {}),
   };
 }
 
