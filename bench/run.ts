@@ -82,7 +82,7 @@ async function measureMerge(): Promise<MergeCaseResult[]> {
   const results: MergeCaseResult[] = [];
   for (const parts of MERGE_PARTS) {
     progress(`merge: ${parts} parts of ${MERGE_ROWS} rows ...`);
-    results.push(await child<MergeCaseResult>(["--expose-gc", script, String(parts), String(MERGE_ROWS), "5"]));
+    results.push(await child<MergeCaseResult>(["--expose-gc", script, String(parts), String(MERGE_ROWS), "7"]));
   }
   return results;
 }
