@@ -6,6 +6,7 @@
 
 import { cellAt, type CellValue, type MergedRange, type Workbook } from "../grid";
 import type { Role } from "../headers";
+import { isAddressed } from "../matrix";
 import type { Recommendation, Unit } from "../model";
 import { cellRange, wrappedRowHeights, type CellStyle, type DropdownSpec, type SheetSpec, type StyledRange } from "../sheet-spec";
 import { displayText, joinWithAnd } from "../text";
@@ -62,8 +63,10 @@ export function splitBook(workbook: Workbook, options: SplitOptions): SplitResul
   const fileNames = new Set<string>();
   const parts: UnitPart[] = [];
   const notAddressed: string[] = [];
+  // Each number once (the first row of a number, as the reader takes it)
+  const recommendations = [...book.recommendations.values()];
   for (const unit of book.matrix.units) {
-    const recs = book.matrix.recommendations.filter((r, i, all) => r.addressedTo.includes(unit.code) && all.findIndex((x) => x.number === r.number) === i);
+    const recs = recommendations.filter((r) => isAddressed(r, unit.code));
     if (recs.length === 0) {
       notAddressed.push(unit.code);
       continue;
