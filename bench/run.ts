@@ -8,6 +8,7 @@
  *               processes (the bar) and warm in one process
  *   bundle      the production task pane's JavaScript (dist/'s, or built afresh when dist/ is missing or stale)
  *   tracker     `response-matrix tracker` over 100 and 1,000 generated workbooks of 60 answers: time and peak memory
+ *   merge       merging the units' returned parts (the round trip's core): 50, 100 and 200 parts of 50 rows each
  *
  * `npm run bench -- tracker` measures the tracker alone (printed, bench-results.json left as it is).
  */
@@ -23,6 +24,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { CliCaseResult } from "./cli-case";
 import type { CoreCaseResult } from "./core-case";
+import type { MergeCaseResult } from "./merge-case";
 import { median, medianRatio } from "./stats";
 import type { SyncCounts, SyncsCaseResult } from "./syncs-case";
 import type { TrackerCaseResult } from "./tracker-case";
@@ -40,7 +42,10 @@ const MB = 1024 * 1024;
 /** Above this load average (on 2 cores) other work is slowing the measurements down. */
 const BUSY_LOAD = 1.5;
 
-const BARS = { coreMs: 1000, coreMb: 300, scaling: 12, cliRatio: 1.3, bundleBytes: 1_500_000, chunkBytes: 4 * MB, readSyncs: 2, writeSyncs: 3 };
+const BARS = { coreMs: 1000, coreMb: 300, scaling: 12, cliRatio: 1.3, bundleBytes: 1_500_000, chunkBytes: 4 * MB, readSyncs: 2, writeSyncs: 3, mergeScaling: 5 };
+/** Parts merged (each of MERGE_ROWS rows): time should grow with their number, 4 times from 50 to 200. */
+const MERGE_PARTS = [50, 100, 200];
+const MERGE_ROWS = 50;
 
 function progress(text: string): void {
   process.stderr.write(`${text}\n`);
@@ -75,6 +80,16 @@ async function measureCore(): Promise<{ small: CoreCaseResult; large: CoreCaseRe
   progress(`core: ${rowsOf(CORE_SIZES.large)} rows ...`);
   const large = await size(CORE_SIZES.large, 9);
   return { small, large };
+}
+
+async function measureMerge(): Promise<MergeCaseResult[]> {
+  const script = await bundled("merge-case");
+  const results: MergeCaseResult[] = [];
+  for (const parts of MERGE_PARTS) {
+    progress(`merge: ${parts} parts of ${MERGE_ROWS} rows ...`);
+    results.push(await child<MergeCaseResult>(["--expose-gc", script, String(parts), String(MERGE_ROWS), "7"]));
+  }
+  return results;
 }
 
 async function measureSyncs(): Promise<SyncsCaseResult | null> {
@@ -225,9 +240,10 @@ async function main(): Promise<void> {
   const cli = await measureCli();
   const bundle = await measureBundle();
   const trackerRuns = await measureTracker();
+  const merge = await measureMerge();
   const loadAfter = loadavg()[0];
 
-  const warm = (r: CoreCaseResult) => median(r.runsMs.slice(1));
+  const warm = (r: { runsMs: number[] }) => median(r.runsMs.slice(1));
   const coreMs = warm(core.large);
   const scaling = coreMs / warm(core.small);
   const results = {
@@ -254,6 +270,12 @@ async function main(): Promise<void> {
     cli_ms_in_process: Math.round(median(cli.inProcess.cliMs)),
     exceljs_ms_in_process: Math.round(median(cli.inProcess.exceljsMs)),
     cli_overhead_ratio_in_process: Number(cli.inProcess.ratio.toFixed(2)),
+    merge_parts: MERGE_PARTS,
+    merge_rows_per_part: MERGE_ROWS,
+    merge_ms: merge.map((m) => Math.round(warm(m))),
+    merge_peak_mb: merge.map((m) => Math.round(m.peakMb)),
+    merge_split_ms_200: Math.round(merge[merge.length - 1].splitMs),
+    merge_scaling_200_50: Number((warm(merge[merge.length - 1]) / warm(merge[0])).toFixed(2)),
     bundle_bytes: bundle.bytes,
     bundle_gzip_bytes: bundle.gzipBytes,
     bundle_measured: bundle.measured,
@@ -295,6 +317,11 @@ async function main(): Promise<void> {
     [`CLI validate / ExcelJS load, same file, in one process, warm (median of ${CLI_RUNS} pairs)`, `${fmt(cli.inProcess.ratio, 2)} (${fmt(results.cli_ms_in_process)} ms / ${fmt(results.exceljs_ms_in_process)} ms)`, `<= ${BARS.cliRatio}`, cli.inProcess.ratio <= BARS.cliRatio],
     [`Task pane bundle (production JavaScript, ${bundle.measured === "dist/" ? "dist/" : "fresh build"})`, `${fmt(bundle.bytes)} bytes (${fmt(bundle.gzipBytes)} gzipped)`, `< ${fmt(BARS.bundleBytes)}`, bundle.bytes < BARS.bundleBytes],
     trackerRow(trackerRuns),
+  );
+  const [first, , last] = merge;
+  rows.push(
+    [`Merge, ${last.parts} parts of ${last.rowsPerPart} rows (${fmt(last.changes)} cells written; median of ${last.runsMs.length - 1} warm runs)`, `${fmt(warm(last))} ms, peak ${fmt(last.peakMb)} MB (${fmt(last.baselineMb)} MB before merging; ${merge.map((m) => `${m.parts} parts ${fmt(warm(m))} ms`).join(", ")})`, "", null],
+    [`Merge scaling, ${last.parts} / ${first.parts} parts (linear: 4)`, fmt(results.merge_scaling_200_50, 2), `<= ${BARS.mergeScaling}`, results.merge_scaling_200_50 <= BARS.mergeScaling],
   );
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
   const line = (r: Row) => `${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3] === null ? "" : r[3] ? "met" : "NOT MET"}`;

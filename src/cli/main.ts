@@ -8,6 +8,8 @@ import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { todayIso } from "../core/read";
 import { HELP_HINT, parseCommandArgs, UsageError, type CliIo, type Command } from "./args";
+import { mergeCommand } from "./commands/merge";
+import { splitCommand } from "./commands/split";
 import { summaryCommand } from "./commands/summary";
 import { templateCommand } from "./commands/template";
 import { trackerCommand } from "./commands/tracker";
@@ -17,7 +19,7 @@ import { FileError } from "./xlsx-read";
 export type { CliIo } from "./args";
 
 /** The commands, in the order --help lists them. Adding a command: one module in commands/, one line here. */
-export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand, templateCommand, trackerCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand, templateCommand, splitCommand, mergeCommand, trackerCommand];
 
 const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),

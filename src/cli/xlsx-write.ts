@@ -1,6 +1,6 @@
 /**
  * Writing a SheetSpec (computed by the core) into an ExcelJS worksheet: values, font, styles, merges, widths,
- * frozen rows, tables, dropdowns and print set-up. I/O only: every decision is already in the spec.
+ * frozen rows, tables, dropdowns, print set-up, hidden columns and protection. I/O only: every decision is already in the spec.
  *
  * ExcelJS cannot write charts: a spec's `chart` is added to the finished file by xlsx-chart.ts (saveWorkbook).
  */
@@ -148,6 +148,16 @@ export function writeSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   }
   // A break after the row above the one that starts a page
   for (const row of spec.print?.pageBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
+  for (const c of spec.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
+  if (spec.protection) {
+    for (const range of spec.protection.unlocked) {
+      for (let r = range.top; r <= range.bottom; r++) {
+        for (let c = range.left; c <= range.right; c++) ws.getCell(r + 1, c + 1).protection = { locked: false };
+      }
+    }
+    // No password: the protection guides people to the cells to fill, it secures nothing. Widths and heights stay adjustable.
+    (ws as unknown as { sheetProtection: object }).sheetProtection = { sheet: true, formatColumns: true, formatRows: true };
+  }
   // spec.chart: added to the file's bytes by saveWorkbook (ExcelJS has no charts).
 }
 

@@ -107,6 +107,13 @@ export interface SheetSpec {
   font?: SheetFont;
   print?: PrintSpec;
   chart?: ChartSpec;
+  /**
+   * Protect the sheet, without a password (it guides people, it does not secure anything): every cell is locked
+   * except those of the `unlocked` ranges. Column widths and row heights stay adjustable.
+   */
+  protection?: { unlocked: MergedRange[] };
+  /** Columns hidden from view (0-based). */
+  hiddenColumns?: number[];
 }
 
 /** The rectangle covering one cell. */

@@ -9,15 +9,26 @@ import { a1, type CellAddress, type Workbook } from "../core/grid";
 import { LayoutError } from "../core/layouts/errors";
 import { proposeMapping } from "../core/layouts/mapped";
 import { SettingsSchema, type ResponseMatrix, type Settings } from "../core/model";
-import { readWorkbook } from "../core/read";
+import { readWorkbook, todayIso } from "../core/read";
 import { SUMMARY_MARKER_NAME, headerLanguage, section0Summary, summarySheetName } from "../core/summary/index";
 import { localTimestamp } from "../core/dates";
 import { templateSheets } from "../core/template";
 import { displayText, joinWithAnd, plural } from "../core/text";
 import { countBySeverity, validate } from "../core/validate";
 import { toUserFacingError, type ErrorContext } from "./errors";
-import { UserFacingError, type Recognition, type SheetChoices, type TemplateOptions, type ValidationResult, type WorkbookGateway } from "./gateway";
+import {
+  UserFacingError,
+  type MergedUnitSheets,
+  type PreparedUnitSheets,
+  type Recognition,
+  type SheetChoices,
+  type TemplateOptions,
+  type ValidationResult,
+  type WorkbookGateway,
+} from "./gateway";
 import { parseRangeAddress } from "./address";
+import type { ConflictChoice } from "../core/round-trip/merge";
+import { planMerge, prepareUnitSheets, writeMerge } from "./unit-sheets";
 import { queueSheetList, readSheets } from "./read";
 import { writeSheet, writeSheets } from "./write";
 
@@ -41,6 +52,10 @@ export function recognitionOf(matrix: ResponseMatrix): Recognition {
     units: matrix.units.length,
     recommendations: matrix.recommendations.length,
     responses: matrix.responses.length,
+    // The round trip with the units works on the canonical workbook only
+    ...(matrix.layout === "canonical"
+      ? { rounds: ["response", ...new Set(matrix.statusColumns.flatMap((c) => (c.role === "followUp" ? [c.period?.label ?? c.header] : [])))] }
+      : {}),
   };
 }
 
@@ -196,6 +211,27 @@ export class OfficeGateway implements WorkbookGateway {
       const unique = specs.map((s) => ({ ...s, tables: s.tables?.map((t) => ({ ...t, name: freeTableName(t.name, used) })) }));
       await writeSheets(context, unique.map((spec) => ({ spec })), { existingSheets: existing, activate: unique[0]?.name });
       return { sheets: unique.map((s) => s.name) };
+    });
+  }
+
+  async prepareUnitSheets(round: string): Promise<PreparedUnitSheets> {
+    // The clock may give a time too (the summary's Generated); the round trip keeps the date
+    const today = () => (this.options.today ?? todayIso)().slice(0, 10);
+    return this.run({ doing: "prepare the unit sheets" }, async (context) => {
+      const input = await readInputs(context);
+      if (input.structureProtected) throw structureProtectedError("the unit sheets");
+      return prepareUnitSheets(context, input.workbook, input.sheetNames, round, today());
+    });
+  }
+
+  async mergeUnitSheets(choices: readonly ConflictChoice[]): Promise<MergedUnitSheets> {
+    // The clock may give a time too (the summary's Generated); the round trip keeps the date
+    const today = () => (this.options.today ?? todayIso)().slice(0, 10);
+    return this.run({ doing: "merge the unit sheets" }, async (context) => {
+      const input = await readInputs(context);
+      const plan = planMerge(input.workbook, choices, today());
+      if (plan.appendAt === null && input.structureProtected) throw structureProtectedError("the Merge log sheet");
+      return writeMerge(context, plan, input.sheetNames);
     });
   }
 

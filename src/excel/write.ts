@@ -25,7 +25,7 @@ const ALERT_MESSAGE_LIMIT = 225;
  * `2025-12-31` a date. A leading apostrophe keeps text as text; a cell formatted as Text (`@`) keeps it anyway
  * (and would keep the apostrophe too).
  */
-function typed(value: CellValue, textFormat: boolean): CellValue {
+export function typed(value: CellValue, textFormat: boolean): CellValue {
   return typeof value === "string" && value !== "" && !textFormat ? `'${value}` : value;
 }
 
@@ -41,7 +41,7 @@ const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 const VERTICAL = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 
-function queueStyle(range: Excel.Range, r: MergedRange, style: CellStyle): void {
+export function queueStyle(range: Excel.Range, r: MergedRange, style: CellStyle): void {
   const format = range.format;
   if (style.fill !== undefined) format.fill.color = style.fill;
   if (style.bold !== undefined) format.font.bold = style.bold;
@@ -132,7 +132,10 @@ export function coalesceStyles(styles: readonly StyledRange[]): StyledRange[] {
   return out;
 }
 
-/** Queues everything of a spec onto a sheet (no sync): formats, values, styles, merges, widths, panes, print, tables, dropdowns, chart. */
+/**
+ * Queues everything of a spec onto a sheet (no sync): formats, values, styles, merges, widths, panes, print, tables,
+ * dropdowns, chart, hidden columns, and last the protection.
+ */
 export function queueSheetSpec(sheet: Excel.Worksheet, spec: SheetSpec): void {
   const height = spec.cells.length;
   const width = spec.cells.reduce((w, r) => Math.max(w, r.length), 0);
@@ -200,6 +203,16 @@ export function queueSheetSpec(sheet: Excel.Worksheet, spec: SheetSpec): void {
   }
 
   if (spec.chart) queueChart(sheet, spec.chart);
+
+  for (const c of spec.hiddenColumns ?? []) {
+    const letter = columnLetter(c);
+    sheet.getRange(`${letter}:${letter}`).columnHidden = true;
+  }
+  // Last: once protected, the sheet's cells and formats can no longer be changed. No password (it guides, it does not secure).
+  if (spec.protection) {
+    for (const r of spec.protection.unlocked) rangeOf(sheet, r).format.protection.locked = false;
+    sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  }
 }
 
 /** One sheet to write; with `replaces`, the existing sheet of the spec's name is deleted once the new one is complete. */
@@ -215,6 +228,8 @@ export interface WriteOptions {
   marker?: { name: string; exists: boolean };
   /** Name of a written sheet to activate at the end. */
   activate?: string;
+  /** Sheets to delete once the new ones are complete (sheets of ours that the written ones supersede). */
+  remove?: readonly string[];
 }
 
 const TEMPORARY_NAME = "Response Matrix (writing)";
@@ -256,9 +271,11 @@ export async function writeSheets(context: Excel.RequestContext, writes: readonl
       old.load("position");
       return old;
     });
+    const removed = (options.remove ?? []).map((name) => worksheets.getItemOrNullObject(name));
     await context.sync();
 
     committing = true;
+    for (const old of removed) if (!old.isNullObject) old.delete();
     writes.forEach((w, i) => {
       const old = replaced[i] && !replaced[i].isNullObject ? replaced[i] : null;
       const position = old ? old.position : null;

@@ -106,6 +106,20 @@ function editable(sheet: SheetState, location: string): SheetState {
   return sheet;
 }
 
+/**
+ * On a protected sheet, values may still be written into cells that are all unlocked (as people type into them);
+ * a range with any locked cell is refused, as Excel refuses it.
+ */
+function writableValues(sheet: SheetState, rect: Rect, location: string): SheetState {
+  if (!sheet.protected) return sheet;
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    for (let c = rect.left; c <= rect.right; c++) {
+      if (sheet.formats.get(cellKey(r, c))?.locked !== false) throw accessDenied(location, `The sheet '${sheet.name}' is protected and the cell is locked.`);
+    }
+  }
+  return sheet;
+}
+
 /** Workbook structure protection forbids adding, deleting, renaming, moving, hiding sheets. */
 function structural(wb: WorkbookState, location: string): void {
   if (wb.structureProtected) throw accessDenied(location, "The workbook structure is protected.");
@@ -495,11 +509,19 @@ export class WorksheetProtection extends ClientObject<SheetState> {
   get protected(): boolean {
     return this._get("protected");
   }
-  protect(_options?: unknown, _password?: string): void {
-    this._call("protect", [], (s) => void (s.protected = true));
+  /** Protects the sheet with its options (ExcelApi 1.2); a sheet already protected is refused, as Excel refuses it. */
+  protect(options?: Record<string, unknown>, _password?: string): void {
+    this._call("protect", [options], (s) => {
+      if (s.protected) throw new MemoryExcelError("InvalidOperation", "WorksheetProtection.protect", `The sheet '${s.name}' is already protected.`);
+      s.protected = true;
+      s.protectionOptions = { ...(options ?? {}) };
+    });
   }
   unprotect(_password?: string): void {
-    this._call("unprotect", [], (s) => void (s.protected = false));
+    this._call("unprotect", [], (s) => {
+      s.protected = false;
+      s.protectionOptions = null;
+    });
   }
 }
 
@@ -569,6 +591,7 @@ export class Range extends ClientObject<RangeTarget> {
       numberFormat: (t) => grid(t.rect, (r, c) => numberFormatAt(t.sheet, r, c)),
       formulas: (t) => grid(t.rect, (r, c) => t.sheet.formulas.get(cellKey(r, c)) ?? getValue(t.sheet, r, c)),
       valueTypes: (t) => readValues(t.sheet, t.rect).map((r) => r.map(valueType)),
+      columnHidden: (t) => uniformOver(t.rect.left, t.rect.right, (c) => (t.sheet.hiddenColumns.has(c) ? 1 : 0)) === 1,
     };
   }
 
@@ -612,7 +635,7 @@ export class Range extends ClientObject<RangeTarget> {
     return this._get("values");
   }
   set values(value: unknown[][]) {
-    this._set("values", value, (t, v) => writeValues(editable(t.sheet, "Range.values"), t.rect, v));
+    this._set("values", value, (t, v) => writeValues(writableValues(t.sheet, t.rect, "Range.values"), t.rect, v));
   }
 
   get numberFormat(): string[][] {
@@ -636,6 +659,21 @@ export class Range extends ClientObject<RangeTarget> {
 
   get formulas(): unknown[][] {
     return this._get("formulas");
+  }
+
+  /** Whether all the range's columns are hidden (ExcelApi 1.2). Hiding is a column format: refused on a protected sheet. */
+  get columnHidden(): boolean {
+    return this._get("columnHidden");
+  }
+  set columnHidden(value: boolean) {
+    this._set("columnHidden", value, (t, v) => {
+      editable(t.sheet, "Range.columnHidden");
+      if (typeof v !== "boolean") throw invalid("Range.columnHidden", `${JSON.stringify(v)} is not true or false.`);
+      for (let c = t.rect.left; c <= t.rect.right; c++) {
+        if (v) t.sheet.hiddenColumns.add(c);
+        else t.sheet.hiddenColumns.delete(c);
+      }
+    });
   }
 
   get format(): RangeFormat {
@@ -813,7 +851,13 @@ export class RangeFormat extends ClientObject<RangeTarget> {
   }
 
   protected override _navigation() {
-    return { fill: this.fill, font: this.font, borders: this.borders };
+    return { fill: this.fill, font: this.font, borders: this.borders, protection: this.protection };
+  }
+
+  private _protection?: FormatProtection;
+  /** Cell protection (ExcelApi 1.2). */
+  get protection(): FormatProtection {
+    return (this._protection ??= new FormatProtection(this.context as Ctx, this._ref));
   }
 
   get fill(): RangeFill {
@@ -902,6 +946,23 @@ function isColor(v: unknown): boolean {
 /** Excel reports colours as upper-case `#RRGGBB`. */
 function normColor(v: unknown): string {
   return String(v).toUpperCase();
+}
+
+/** Whether cells are locked (ExcelApi 1.2): it takes effect when the sheet is protected, and cannot change while it is. */
+export class FormatProtection extends ClientObject<RangeTarget> {
+  readonly _typeName = "FormatProtection";
+  _getters(): Getters<RangeTarget> {
+    return { locked: (t) => uniformFormat(t.sheet, t.rect, (f) => f.locked ?? true) };
+  }
+  get locked(): boolean {
+    return this._get("locked");
+  }
+  set locked(value: boolean) {
+    this._set("locked", value, (t, v) => {
+      if (typeof v !== "boolean") throw invalid("FormatProtection.locked", `${JSON.stringify(v)} is not true or false.`);
+      patchFormats(editable(t.sheet, "FormatProtection.locked"), t.rect, (old) => ({ ...old, locked: v }), "FormatProtection.locked");
+    });
+  }
 }
 
 export class RangeFill extends ClientObject<RangeTarget> {

@@ -25,6 +25,8 @@ export interface CellFormat {
   horizontal?: string;
   vertical?: string;
   borders?: Partial<Record<BorderEdge, string>>;
+  /** Cell protection: every cell is locked unless set otherwise; it matters only once the sheet is protected. */
+  locked?: boolean;
 }
 
 /** A range on a sheet, by the sheet's id so that renaming the sheet keeps it. */
@@ -87,6 +89,10 @@ export interface SheetState {
   name: string;
   visibility: Visibility;
   protected: boolean;
+  /** The options the sheet was protected with (WorksheetProtectionOptions), while it is protected. */
+  protectionOptions: Record<string, unknown> | null;
+  /** Hidden columns (0-based). */
+  hiddenColumns: Set<number>;
   /** rows[r][c]; missing cells are empty. */
   rows: CellValue[][];
   /** Formulas written (Excel would compute them; this host only records them), by cell key. */
@@ -144,6 +150,8 @@ export function newSheet(id: string, name: string): SheetState {
     name,
     visibility: "Visible",
     protected: false,
+    protectionOptions: null,
+    hiddenColumns: new Set(),
     rows: [],
     formulas: new Map(),
     formats: new Map(),
@@ -168,6 +176,8 @@ export function cloneSheet(s: SheetState): SheetState {
     rows: s.rows.map((r) => (r ? r.slice() : r)),
     formulas: new Map(s.formulas),
     formats: new Map(s.formats),
+    hiddenColumns: new Set(s.hiddenColumns),
+    protectionOptions: s.protectionOptions ? { ...s.protectionOptions } : null,
     merges: s.merges.map((m) => ({ ...m })),
     columnWidths: new Map(s.columnWidths),
     rowHeights: new Map(s.rowHeights),

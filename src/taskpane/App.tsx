@@ -1,6 +1,6 @@
 /**
  * The task pane (SPEC section 7). At the top, always in reach: the status line, then a bar that stays in view
- * with Validate, Generate summary and the tabs (Issues, Template, Settings). Each tab is one entry of `sections`;
+ * with Validate, Generate summary and the tabs (Issues, Template, Unit sheets, Settings). Each tab is one entry of `sections`;
  * a new area of the pane is one more entry there.
  */
 
@@ -20,6 +20,7 @@ import { Outcome } from "./Outcome";
 import { PaneTabs } from "./PaneTabs";
 import { SettingsPanel, SeveritySettings } from "./SettingsPanel";
 import { TemplatePanel } from "./TemplatePanel";
+import { UnitSheetsPanel } from "./UnitSheetsPanel";
 
 /** Settings of a workbook that has none saved. */
 export const DEFAULT_SETTINGS: Settings = { summaryBy: "division", severityOverrides: {} };
@@ -98,7 +99,7 @@ export function App(props: AppProps) {
   );
 }
 
-type SectionId = "issues" | "template" | "settings";
+type SectionId = "issues" | "template" | "unit-sheets" | "settings";
 
 function Pane({ gateway, locale = userLocale() }: AppProps) {
   const styles = useStyles();
@@ -273,6 +274,13 @@ function Pane({ gateway, locale = userLocale() }: AppProps) {
   const sections: { id: SectionId; label: string; content: ReactNode }[] = [
     { id: "issues", label: "Issues", content: issues },
     { id: "template", label: "Template", content: <TemplatePanel onCreate={createTemplate} disabled={working} headingRef={templateHeading} /> },
+    {
+      id: "unit-sheets",
+      label: "Unit sheets",
+      content: (
+        <UnitSheetsPanel gateway={gateway} recognition={recognition} disabled={working && busy !== "preparing" && busy !== "merging"} onBusyChange={setBusy} />
+      ),
+    },
     {
       id: "settings",
       label: "Settings",

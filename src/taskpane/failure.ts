@@ -3,7 +3,7 @@
 import { UserFacingError } from "../excel/gateway";
 
 /** What the pane was doing, as the generic sentence words it ("while validating"). */
-export type Activity = "loading" | "validating" | "selecting" | "summarising" | "creating" | "saving";
+export type Activity = "loading" | "validating" | "selecting" | "summarising" | "creating" | "saving" | "preparing" | "merging";
 
 const DOING: Record<Activity, string> = {
   loading: "reading the workbook",
@@ -12,6 +12,8 @@ const DOING: Record<Activity, string> = {
   summarising: "writing the summary",
   creating: "creating the template",
   saving: "saving the settings",
+  preparing: "preparing the unit sheets",
+  merging: "merging the unit sheets",
 };
 
 /** True for errors meant to be shown as they are (also across bundles, where `instanceof` fails). */

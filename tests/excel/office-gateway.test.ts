@@ -83,6 +83,7 @@ describe("recognise", () => {
       units: 3,
       recommendations: 2,
       responses: 5,
+      rounds: ["response", "6 months", "1 year"],
     });
   });
 });

@@ -96,14 +96,14 @@ describe("status line", () => {
 });
 
 describe("the pane's layout", () => {
-  it("keeps Validate, Generate summary and the tabs (Issues, Template, Settings) above every panel", async () => {
+  it("keeps Validate, Generate summary and the tabs (Issues, Template, Unit sheets, Settings) above every panel", async () => {
     const { user } = await validated(resultOf(missingDates(48)));
     const tabs = within(screen.getByRole("tablist", { name: "Parts of the pane" })).getAllByRole("tab");
-    expect(tabs).toEqual(["Issues", "Template", "Settings"].map((name) => screen.getByRole("tab", { name })));
+    expect(tabs).toEqual(["Issues", "Template", "Unit sheets", "Settings"].map((name) => screen.getByRole("tab", { name })));
     const validate = screen.getByRole("button", { name: "Validate" });
     // in document order, the actions and tabs come before the list, whatever its length
     expect(validate.compareDocumentPosition(issues()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(tabs[2].compareDocumentPosition(issues()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(tabs[3].compareDocumentPosition(issues()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await openTab(user, "Settings");
     expect(screen.getByRole("tabpanel", { name: "Settings" })).toBeTruthy();
     expect(screen.queryByRole("region", { name: "Issues" })).toBeNull();
@@ -114,7 +114,7 @@ describe("the pane's layout", () => {
   it("moves between tabs with the arrow keys, Home and End, the selected tab alone in the Tab order", async () => {
     const { user } = await validated();
     const tab = (name: string) => screen.getByRole("tab", { name });
-    expect(["Issues", "Template", "Settings"].map((n) => tab(n).tabIndex)).toEqual([0, -1, -1]);
+    expect(["Issues", "Template", "Unit sheets", "Settings"].map((n) => tab(n).tabIndex)).toEqual([0, -1, -1, -1]);
     tab("Issues").focus();
     await user.keyboard("{ArrowRight}");
     expect(document.activeElement).toBe(tab("Template"));
@@ -126,7 +126,7 @@ describe("the pane's layout", () => {
     expect(document.activeElement).toBe(tab("Issues"));
     await user.keyboard("{ArrowLeft}{Home}");
     expect(tab("Issues").getAttribute("aria-selected")).toBe("true");
-    expect(["Issues", "Template", "Settings"].map((n) => tab(n).tabIndex)).toEqual([0, -1, -1]);
+    expect(["Issues", "Template", "Unit sheets", "Settings"].map((n) => tab(n).tabIndex)).toEqual([0, -1, -1, -1]);
   });
 });
 

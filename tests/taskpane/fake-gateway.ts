@@ -4,7 +4,8 @@ import { vi } from "vitest";
 import type { CellAddress } from "../../src/core/grid";
 import { a1 } from "../../src/core/grid";
 import type { Finding, Settings } from "../../src/core/model";
-import type { Recognition, SheetChoices, TemplateOptions, ValidationResult, WorkbookGateway } from "../../src/excel/gateway";
+import type { ConflictChoice } from "../../src/core/round-trip/merge";
+import type { MergedUnitSheets, PreparedUnitSheets, Recognition, SheetChoices, TemplateOptions, ValidationResult, WorkbookGateway } from "../../src/excel/gateway";
 
 export const RECOGNISED: Recognition = {
   kind: "recognised",
@@ -55,6 +56,17 @@ export function fakeGateway(options: FakeOptions = {}) {
     loadSettings: vi.fn(async (): Promise<Settings> => options.settings ?? { summaryBy: "division", severityOverrides: {} }),
     saveSettings: vi.fn(async (_settings: Settings): Promise<void> => {}),
     describeSheets: vi.fn(async (): Promise<SheetChoices> => options.sheets ?? { sheets: [] }),
+    prepareUnitSheets: vi.fn(async (_round: string): Promise<PreparedUnitSheets> => ({ sheets: [], round: "the response", notAddressed: [], replaced: [] })),
+    mergeUnitSheets: vi.fn(
+      async (_choices: readonly ConflictChoice[]): Promise<MergedUnitSheets> => ({
+        logSheet: "Merge log",
+        round: null,
+        parts: [],
+        conflicts: [],
+        totals: { added: 0, changed: 0, unchanged: 0, conflicting: 0, refused: 0 },
+        responsesSheet: "Responses",
+      }),
+    ),
   } satisfies WorkbookGateway;
   return gateway;
 }

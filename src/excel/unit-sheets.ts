@@ -1,0 +1,209 @@
+/**
+ * The round trip inside the open workbook (SPEC section 9): "Prepare unit sheets" writes one protected sheet per
+ * addressed unit, "Merge unit sheets" merges the unit sheets present back into Responses with a Merge log.
+ * I/O only: the sheets, the cell changes and the log are the core's (src/core/round-trip).
+ *
+ * Both read the workbook in 2 syncs (done by the caller) and write in 2 more, whatever the number of units. A
+ * failed write is undone: new sheets are deleted, the Responses cells get their old values back, the rows added
+ * under an earlier Merge log are cleared.
+ */
+
+import { isoFromSerial } from "../core/dates";
+import { cellAt, type CellValue, type MergedRange, type Sheet, type Workbook } from "../core/grid";
+import { mergeLogSheet, mergeLogSheetName } from "../core/round-trip/log";
+import { isPartSheet, readMarker } from "../core/round-trip/marker";
+import { mergeParts, type CellChange, type ConflictChoice, type MergeResult } from "../core/round-trip/merge";
+import { splitBook } from "../core/round-trip/split";
+import type { SheetSpec } from "../core/sheet-spec";
+import { joinWithAnd } from "../core/text";
+import { UserFacingError, type MergedUnitSheets, type PreparedUnitSheets } from "./gateway";
+import { coalesceStyles, queueSheetSpec, queueStyle, typed, writeSheets } from "./write";
+
+const TEMPORARY_LOG = "Response Matrix (merge log)";
+
+/** The workbook's unit sheets as one source of parts. */
+function unitSheetsOf(workbook: Workbook) {
+  return { source: workbook.name || "this workbook", workbook, kind: "workbook" as const };
+}
+
+/**
+ * Unit sheets that may be replaced by new ones: those whose answers are all in Responses already (merging them
+ * would change nothing). A sheet holding unmerged answers stops the preparation with a sentence; a sheet that
+ * cannot be merged at all (another evaluation, a damaged marker) is left as it is.
+ */
+function replaceableUnitSheets(workbook: Workbook): string[] {
+  const rounds = new Set<string>();
+  for (const sheet of workbook.sheets) {
+    const found = readMarker(sheet);
+    if (found && "marker" in found) rounds.add(found.marker.round);
+  }
+  const replaceable: string[] = [];
+  const unmerged: string[] = [];
+  for (const round of rounds) {
+    let result: MergeResult;
+    try {
+      result = mergeParts(workbook, [unitSheetsOf(workbook)], { round });
+    } catch {
+      continue; // a round this workbook no longer has: its sheets are left alone
+    }
+    for (const p of result.parts) {
+      if (p.sheet === null || p.refusedBecause) continue;
+      if (p.added + p.changed + p.conflicting > 0) unmerged.push(p.sheet);
+      else if (!replaceable.includes(p.sheet)) replaceable.push(p.sheet);
+    }
+  }
+  if (unmerged.length > 0) {
+    throw new UserFacingError(
+      `The unit ${unmerged.length === 1 ? "sheet" : "sheets"} ${joinWithAnd(unmerged.map((n) => `'${n}'`))} ${unmerged.length === 1 ? "holds" : "hold"} answers not yet merged into Responses. ` +
+        `Merge unit sheets first (or delete ${unmerged.length === 1 ? "that sheet" : "those sheets"}), then prepare the new ones.`,
+    );
+  }
+  return replaceable;
+}
+
+/** Writes one sheet per addressed unit for the round (2 syncs), replacing unit sheets already merged. */
+export async function prepareUnitSheets(context: Excel.RequestContext, workbook: Workbook, sheetNames: readonly string[], round: string, today: string): Promise<PreparedUnitSheets> {
+  const replaced = workbook.sheets.some(isPartSheet) ? replaceableUnitSheets(workbook) : [];
+  const split = splitBook(workbook, { round, made: today, taken: sheetNames.filter((n) => !replaced.includes(n)) });
+  if (split.parts.length === 0) {
+    throw new UserFacingError(`No recommendation is addressed to any unit of the Units sheet, so there is nothing to prepare. Fill in "Addressed to" in Recommendations, then try again.`);
+  }
+  const sheets = split.parts.map((p) => p.spec.name);
+  await writeSheets(context, split.parts.map((p) => ({ spec: p.spec })), { existingSheets: sheetNames, activate: sheets[0], remove: replaced });
+  return { sheets, round: split.round.name, notAddressed: split.notAddressed, replaced };
+}
+
+/** What a merge will write: the core's result and the Merge log (a new sheet, or rows added under our earlier log). */
+export interface MergePlan {
+  result: MergeResult;
+  log: SheetSpec;
+  /** The row from which the log's new rows start when they go under an earlier log; null for a new log sheet. */
+  appendAt: number | null;
+  /** The Responses sheet as read, for putting cells back after a failure. */
+  responses: Sheet;
+}
+
+/** Merges the workbook's unit sheets in the core. Throws a sentence when there are none. */
+export function planMerge(workbook: Workbook, choices: readonly ConflictChoice[], today: string): MergePlan {
+  const result = mergeParts(workbook, [unitSheetsOf(workbook)], { choices });
+  if (result.parts.length === 0) {
+    throw new UserFacingError(
+      "This workbook has no unit sheets to merge. Prepare unit sheets first and let each unit fill in its own (or copy the sheet of a part a unit returned into this workbook), then merge.",
+    );
+  }
+  const target = mergeLogSheetName(workbook.sheets);
+  const previous = target.replaces ? (workbook.sheets.find((s) => s.name === target.name) ?? null) : null;
+  const { spec, firstNewRow } = mergeLogSheet(result, { name: target.name, date: today, previous });
+  const responses = workbook.sheets.find((s) => s.name === result.responsesSheet)!;
+  return { result, log: spec, appendAt: previous ? firstNewRow : null, responses };
+}
+
+/** The rectangle holding every change. */
+function bounds(changes: readonly CellChange[]): MergedRange | null {
+  if (changes.length === 0) return null;
+  const r = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
+  for (const c of changes) {
+    r.top = Math.min(r.top, c.row);
+    r.bottom = Math.max(r.bottom, c.row);
+    r.left = Math.min(r.left, c.col);
+    r.right = Math.max(r.right, c.col);
+  }
+  return r;
+}
+
+function rangeOf(sheet: Excel.Worksheet, r: MergedRange): Excel.Range {
+  return sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+}
+
+/**
+ * Values for the changed cells' rectangle: null (left as it is) except the changed cells. Text is written as text;
+ * a date as `YYYY-MM-DD`, which Excel reads as a date (a date cell stays one; an empty one gets a date format).
+ */
+function valuesFor(area: MergedRange, cells: readonly { row: number; col: number; value: CellValue; date?: boolean }[], formats: string[][]): (CellValue | null)[][] {
+  const grid: (CellValue | null)[][] = Array.from({ length: area.bottom - area.top + 1 }, () => new Array(area.right - area.left + 1).fill(null));
+  for (const c of cells) {
+    const format = formats[c.row - area.top]?.[c.col - area.left] ?? "General";
+    grid[c.row - area.top][c.col - area.left] = c.date && typeof c.value === "number" ? isoFromSerial(c.value) : typed(c.value, format === "@");
+  }
+  return grid;
+}
+
+/**
+ * Writes a merge in 2 syncs: (1) the new log into a temporary sheet, and the number formats of the cells to change;
+ * (2) the Responses cells, and the log put in place (renamed, or its new rows written under the earlier log).
+ * On failure, undoes what Excel applied and rethrows.
+ */
+export async function writeMerge(context: Excel.RequestContext, plan: MergePlan, sheetNames: readonly string[]): Promise<MergedUnitSheets> {
+  const { result, log, appendAt } = plan;
+  const worksheets = context.workbook.worksheets;
+  const responses = worksheets.getItem(result.responsesSheet);
+  const area = bounds(result.changes);
+  const formats = area ? rangeOf(responses, area) : null;
+  formats?.load("numberFormat");
+  const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
+  let temporary = TEMPORARY_LOG;
+  for (let i = 2; taken.has(temporary.toLowerCase()); i++) temporary = `${TEMPORARY_LOG.slice(0, -1)} ${i})`;
+  const logSheet = appendAt === null ? worksheets.add(temporary) : worksheets.getItem(log.name);
+  if (appendAt === null) {
+    logSheet.load("id");
+    queueSheetSpec(logSheet, log);
+  }
+  let committing = false;
+  try {
+    await context.sync();
+    committing = true;
+    if (area && formats) rangeOf(responses, area).values = valuesFor(area, result.changes, formats.numberFormat) as CellValue[][];
+    if (appendAt === null) logSheet.name = log.name;
+    else queueRows(logSheet, log, appendAt);
+    await context.sync();
+  } catch (error) {
+    await undoMerge(context, plan, {
+      sheet: appendAt === null ? (committing ? logSheet.id : temporary) : null,
+      cells: committing && area && formats ? { area, formats: formats.numberFormat } : null,
+    });
+    throw error;
+  }
+  return { logSheet: log.name, round: result.round?.name ?? null, parts: result.parts, conflicts: result.conflicts, totals: result.totals, responsesSheet: result.responsesSheet };
+}
+
+/** The log's rows from `from` on, under the earlier log: values and styles (the rows above are the earlier log, as they are). */
+function queueRows(sheet: Excel.Worksheet, spec: SheetSpec, from: number): void {
+  const rows = spec.cells.slice(from);
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  if (rows.length === 0 || width === 0) return;
+  sheet.getRangeByIndexes(from, 0, rows.length, width).values = rows.map((r) => Array.from({ length: width }, (_, c) => typed(r[c] ?? "", false)));
+  for (const { range, style } of coalesceStyles(spec.styles.filter((s) => s.range.top >= from))) queueStyle(rangeOf(sheet, range), range, style);
+}
+
+/**
+ * Undoes a failed merge, whatever part of it Excel applied (never throws: the first error is the one to report):
+ * deletes the new log sheet, puts the old values back in the changed cells, clears the rows added under an earlier log.
+ */
+async function undoMerge(
+  context: Excel.RequestContext,
+  plan: MergePlan,
+  what: { sheet: string | null; cells: { area: MergedRange; formats: string[][] } | null },
+): Promise<void> {
+  try {
+    const worksheets = context.workbook.worksheets;
+    const added = what.sheet === null ? null : worksheets.getItemOrNullObject(what.sheet);
+    added?.load("name");
+    if (what.cells) {
+      const { area } = what.cells;
+      const old: { row: number; col: number; value: CellValue }[] = plan.result.changes.map((c) => ({ row: c.row, col: c.col, value: cellAt(plan.responses, c.row, c.col) }));
+      rangeOf(worksheets.getItem(plan.result.responsesSheet), area).values = valuesFor(area, old, what.cells.formats) as CellValue[][];
+    }
+    if (plan.appendAt !== null) {
+      const rows = plan.log.cells.length - plan.appendAt;
+      const width = plan.log.cells.reduce((w, r) => Math.max(w, r.length), 1);
+      if (rows > 0) worksheets.getItem(plan.log.name).getRangeByIndexes(plan.appendAt, 0, rows, width).clear();
+    }
+    await context.sync();
+    if (added && !added.isNullObject) {
+      added.delete();
+      await context.sync();
+    }
+  } catch {
+    // Excel may still refuse (cell-edit mode, protection); the original error is the one to report.
+  }
+}
