@@ -1,4 +1,4 @@
-import { isPlaceholder, latestStatus, recLabel, unitLabel } from "../matrix";
+import { columnsOf, isPlaceholder, latestStatus, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** The latest status is Implemented, the layout has an Evidence column, and it is blank for the row. */
@@ -11,7 +11,7 @@ export const implementedWithoutEvidence: Rule = {
   check(matrix, report) {
     if (!matrix.columns.has("evidence")) return;
     for (const r of matrix.responses) {
-      if (latestStatus(r) !== "Implemented" || !isPlaceholder(r.evidence)) continue;
+      if (latestStatus(r) !== "Implemented" || !isPlaceholder(r.evidence) || !columnsOf(matrix, r).has("evidence")) continue;
       report({
         at: r.cells.evidence!,
         recommendation: r.number,

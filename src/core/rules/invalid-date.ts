@@ -1,5 +1,5 @@
 import { isoFromSerial, serialFromIso } from "../dates";
-import { isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { columnsOf, recLabel, saysNoDate, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /**
@@ -30,8 +30,8 @@ export const invalidDate: Rule = {
     if (!matrix.columns.has("targetDate")) return;
     for (const r of matrix.responses) {
       const d = r.targetDate;
-      // Placeholders (`-`, `N/A`, `TBD`) say "no date": missing-date's, where a date is expected
-      if (d.kind !== "text" || isPlaceholder(d.text)) continue;
+      // `-`, `N/A`, `TBD` say "no date": missing-date's, where a date is expected
+      if (d.kind !== "text" || saysNoDate(d) || !columnsOf(matrix, r).has("targetDate")) continue;
       const suggestion = certainIsoDate(d.text);
       report({
         at: r.cells.targetDate!,

@@ -1,4 +1,4 @@
-import { acceptedWord, isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { acceptedWord, columnsOf, isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** Accepted or partially accepted, and the planned action is blank or a placeholder. */
@@ -11,7 +11,7 @@ export const missingAction: Rule = {
   check(matrix, report) {
     if (!matrix.columns.has("action")) return;
     for (const r of matrix.responses) {
-      if (!isAccepting(r) || !isPlaceholder(r.action)) continue;
+      if (!isAccepting(r) || !isPlaceholder(r.action) || !columnsOf(matrix, r).has("action")) continue;
       const accepted = acceptedWord(r);
       report({
         at: r.cells.action!,

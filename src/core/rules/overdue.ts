@@ -1,5 +1,5 @@
 import { isoFromSerial } from "../dates";
-import { hasStatusColumns, isAccepting, latestStatus, latestStatusCell, recLabel, unitLabel } from "../matrix";
+import { columnsOf, hasStatusColumns, hasStatusColumnsFor, isAccepting, latestStatus, latestStatusCell, recLabel, unitLabel } from "../matrix";
 import type { StatusCell } from "../model";
 import type { Rule } from "./types";
 
@@ -24,7 +24,7 @@ export const overdue: Rule = {
     for (const r of matrix.responses) {
       // A rejected recommendation is not expected to be implemented, so it cannot be late
       if (!isAccepting(r) || r.targetDate.kind !== "date" || r.targetDate.serial >= matrix.asOf) continue;
-      if (latestStatus(r) === "Implemented") continue;
+      if (latestStatus(r) === "Implemented" || !hasStatusColumnsFor(matrix, r) || !columnsOf(matrix, r).has("targetDate")) continue;
       report({
         at: r.cells.targetDate!,
         recommendation: r.number,

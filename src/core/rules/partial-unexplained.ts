@@ -1,4 +1,4 @@
-import { acceptanceIs, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { acceptanceIs, columnsOf, isPlaceholder, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** Partially accepted, and the Comments cell does not say which part is not accepted, or why. */
@@ -11,7 +11,7 @@ export const partialUnexplained: Rule = {
   check(matrix, report) {
     if (!matrix.columns.has("comments")) return;
     for (const r of matrix.responses) {
-      if (!acceptanceIs(r, "Partially accepted") || !isPlaceholder(r.comments) || !r.cells.comments) continue;
+      if (!acceptanceIs(r, "Partially accepted") || !isPlaceholder(r.comments) || !r.cells.comments || !columnsOf(matrix, r).has("comments")) continue;
       report({
         at: r.cells.comments,
         recommendation: r.number,
