@@ -328,6 +328,12 @@ export function segmentSheet(sheet: Sheet): Block[] {
       lastRow = r;
       continue;
     }
+    // A row holding a number (most rows of a table) is data: no title, no signature
+    if (roles === null && table) {
+      fresh = null;
+      lastRow = r;
+      continue;
+    }
     const titleText = sectionTitle(cells);
     if (titleText !== null) {
       closeTable(r);

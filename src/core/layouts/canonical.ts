@@ -222,6 +222,7 @@ export function readResponseRows(
       responseDate: map.roles.responseDate === undefined ? { kind: "blank" } : readDate(cellAt(sheet, r, map.roles.responseDate)),
       cells: table.cellsOf(r),
       values,
+      block: undefined, // set once the matrix lists its blocks: one shape for every row
     });
   }
   return responses;
