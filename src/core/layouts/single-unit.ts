@@ -12,7 +12,7 @@ import type { Role } from "../headers";
 import type { Recommendation, Response, Unit } from "../model";
 import { readDate } from "../dates";
 import { displayText, normalizeKey } from "../text";
-import { COMMENTS_ROW, type Block } from "./blocks";
+import { COMMENTS_ROW, isAsideRow, type Block } from "./blocks";
 import { isUnitsSheetName, readResponseRows, statusColumns } from "./canonical";
 import { type Layout, workbookScore } from "./layout";
 import { formHeaderOf, isBlankRow, recommendationCell, repeatsHeader, type FormHeader } from "./table";
@@ -123,10 +123,12 @@ export const singleUnit: Layout = {
         lastAnswer = r;
         continue;
       }
-      // Page titles, notes, and the rest of a text a page break or a pasted paragraph put on a row of its own
-      const more = header.roles.recommendation === undefined ? "" : displayText(cellAt(sheet, r, header.roles.recommendation));
-      if (more && lastAnswer >= 0 && rows[lastAnswer].length) texts.set(lastAnswer, [...(texts.get(lastAnswer) ?? []), more]);
+      // Page titles and notes; and the rest of a text a page break or a pasted paragraph put on a row of its own
+      // (under the recommendation's text, or in the cell it shares with its number)
       rows[r] = [];
+      if (lastAnswer < 0 || isAsideRow(sheet.rows[r])) continue;
+      const more = [numberCol, header.roles.recommendation].map((c) => (c === undefined ? "" : displayText(cellAt(sheet, r, c)))).filter((t) => /\p{L}/u.test(t));
+      if (more.length) texts.set(lastAnswer, [...(texts.get(lastAnswer) ?? []), ...more]);
     }
     const responses = readResponseRows({ ...sheet, rows }, header, null);
 
