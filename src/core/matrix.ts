@@ -1,5 +1,6 @@
 /** Questions the rules and the summary ask of a response matrix. */
 
+import type { CellAddress } from "./grid";
 import type { DateReading } from "./dates";
 import type { Role } from "./headers";
 import type { Recommendation, Response, ResponseMatrix, Section0Matrix, StatusCell } from "./model";
@@ -60,6 +61,11 @@ export function hasStatusColumns(matrix: ResponseMatrix): boolean {
  */
 export function columnsOf(matrix: ResponseMatrix, response: Response): ReadonlySet<Role> {
   return (response.block !== undefined && matrix.blocks?.[response.block]?.columns) || matrix.columns;
+}
+
+/** A response's cell of a role, when the block it was read from has that column (else undefined: no rule speaks of it). */
+export function cellOf(matrix: ResponseMatrix, response: Response, role: Role): CellAddress | undefined {
+  return columnsOf(matrix, response).has(role) ? response.cells[role] : undefined;
 }
 
 /** True when the block a response was read from has status information (Status, follow-up or C/O column). */

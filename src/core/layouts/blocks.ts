@@ -100,6 +100,7 @@ interface CellTraits {
   numbered: boolean;
 }
 const PLAIN_CELL: CellTraits = { role: null, answer: false, numbered: false };
+const NUMBER_HEADER = /^\s*(no|n°|nº)\.?\s*$/i;
 const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 /** Header cells are short; a longer one can only number a recommendation (`Recommendation 1: ...`). */
 const HEADER_CELL_MAX = 160;
@@ -112,8 +113,9 @@ const traitsOfText = memoizeText((raw: string): CellTraits => {
   if (EXCEL_ERROR.test(text)) return PLAIN_CELL;
   const role = headerRole(text);
   if (!role) return PLAIN_CELL;
-  // `Accepted` or `N/A` in a data row names a role too (`No` and `N°` as well); `Accepted?` is a header
-  const answer = !text.includes("?") && (readAcceptance(text).kind === "known" || (role === "acceptance" && /\)\s*(;|$)/.test(text)));
+  // `Accepted` or `N/A` in a data row names a role too; `Accepted?`, `No.` and `N°` are headers
+  const answer =
+    !text.includes("?") && !NUMBER_HEADER.test(text) && (readAcceptance(text).kind === "known" || (role === "acceptance" && /\)\s*(;|$)/.test(text)));
   return { role, answer, numbered };
 });
 

@@ -300,7 +300,7 @@ function section0OnlySentence(s0: Block, unread: Block): string {
   return (
     `Found a Section 0 matrix on the sheet '${s0.sheet.name}' but no detailed responses to check it against: the table at ` +
     `'${unread.sheet.name}' row ${unread.headers[0].headerRow + 1} was not recognised${lacks}. ` +
-    `Add ${missing.length > 1 ? "these headers" : "the header"} to it, or choose its sheet and columns in the task pane under Settings → Sheet and columns.`
+    `Add ${missing.length > 1 ? "these headers" : "this header"} above its rows, or choose its sheet and columns in the task pane under Settings → Sheet and columns.`
   );
 }
 

@@ -1,5 +1,5 @@
 import { isoFromSerial, serialFromIso } from "../dates";
-import { columnsOf, recLabel, saysNoDate, unitLabel } from "../matrix";
+import { cellOf, recLabel, saysNoDate, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /**
@@ -31,10 +31,11 @@ export const invalidDate: Rule = {
     for (const r of matrix.responses) {
       const d = r.targetDate;
       // `-`, `N/A`, `TBD` say "no date": missing-date's, where a date is expected
-      if (d.kind !== "text" || saysNoDate(d) || !columnsOf(matrix, r).has("targetDate")) continue;
+      const at = d.kind === "text" && !saysNoDate(d) ? cellOf(matrix, r, "targetDate") : undefined;
+      if (!at || d.kind !== "text") continue;
       const suggestion = certainIsoDate(d.text);
       report({
-        at: r.cells.targetDate!,
+        at,
         recommendation: r.number,
         unit: unitLabel(r),
         message:

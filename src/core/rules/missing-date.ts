@@ -1,4 +1,4 @@
-import { acceptedWord, columnsOf, isAccepting, recLabel, saysNoDate, unitLabel } from "../matrix";
+import { acceptedWord, cellOf, isAccepting, recLabel, saysNoDate, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** Accepted or partially accepted, and the target date is blank or says there is none (`-`, `N/A`, `TBD`). */
@@ -13,10 +13,11 @@ export const missingDate: Rule = {
     for (const r of matrix.responses) {
       const d = r.targetDate;
       // Other text is invalid-date's, so one cell gets one finding
-      if (!isAccepting(r) || !saysNoDate(d) || !columnsOf(matrix, r).has("targetDate")) continue;
+      const at = isAccepting(r) && saysNoDate(d) ? cellOf(matrix, r, "targetDate") : undefined;
+      if (!at) continue;
       const accepted = acceptedWord(r);
       report({
-        at: r.cells.targetDate!,
+        at,
         recommendation: r.number,
         unit: unitLabel(r),
         message:

@@ -1,5 +1,5 @@
 import { isoFromSerial } from "../dates";
-import { columnsOf, hasStatusColumns, hasStatusColumnsFor, isAccepting, latestStatus, latestStatusCell, recLabel, unitLabel } from "../matrix";
+import { cellOf, hasStatusColumns, hasStatusColumnsFor, isAccepting, latestStatus, latestStatusCell, recLabel, unitLabel } from "../matrix";
 import type { StatusCell } from "../model";
 import type { Rule } from "./types";
 
@@ -24,9 +24,10 @@ export const overdue: Rule = {
     for (const r of matrix.responses) {
       // A rejected recommendation is not expected to be implemented, so it cannot be late
       if (!isAccepting(r) || r.targetDate.kind !== "date" || r.targetDate.serial >= matrix.asOf) continue;
-      if (latestStatus(r) === "Implemented" || !hasStatusColumnsFor(matrix, r) || !columnsOf(matrix, r).has("targetDate")) continue;
+      const at = latestStatus(r) === "Implemented" || !hasStatusColumnsFor(matrix, r) ? undefined : cellOf(matrix, r, "targetDate");
+      if (!at) continue;
       report({
-        at: r.cells.targetDate!,
+        at,
         recommendation: r.number,
         unit: unitLabel(r),
         message:
