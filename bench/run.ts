@@ -7,6 +7,7 @@
  *   cli         `response-matrix validate` on a 20,000-row .xlsx against ExcelJS alone loading it, as fresh
  *               processes (the bar) and warm in one process
  *   bundle      the production task pane's JavaScript (dist/'s, or built afresh when dist/ is missing or stale)
+ *   segment     a whole form pasted into one sheet of 10,000 and 100,000 rows, cut into blocks (and read whole)
  */
 
 import { execFile } from "node:child_process";
@@ -19,6 +20,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { CliCaseResult } from "./cli-case";
 import type { CoreCaseResult } from "./core-case";
+import type { SegmentCaseResult } from "./segment-case";
 import { median, medianRatio } from "./stats";
 import type { SyncCounts, SyncsCaseResult } from "./syncs-case";
 import { rowsOf, type BenchSize } from "./workbook";
@@ -30,6 +32,7 @@ const work = mkdtempSync(join(tmpdir(), "response-matrix-bench-"));
 const CORE_SIZES = { small: { recommendations: 50, units: 200 }, large: { recommendations: 500, units: 200 } } satisfies Record<string, BenchSize>;
 const CLI_SIZE: BenchSize = { recommendations: 100, units: 200 };
 const SYNC_ROWS = [10, 1000, 10000, 100000];
+const SEGMENT_ROWS = [10_000, 100_000] as const;
 const NOT_MEASURED = "not measured: adapter missing";
 const MB = 1024 * 1024;
 /** Above this load average (on 2 cores) other work is slowing the measurements down. */
@@ -70,6 +73,11 @@ async function measureCore(): Promise<{ small: CoreCaseResult; large: CoreCaseRe
   progress(`core: ${rowsOf(CORE_SIZES.large)} rows ...`);
   const large = await size(CORE_SIZES.large, 9);
   return { small, large };
+}
+
+async function measureSegment(): Promise<SegmentCaseResult> {
+  progress(`segment: a form pasted into one sheet of ${SEGMENT_ROWS.join(" and ")} rows ...`);
+  return child<SegmentCaseResult>([await bundled("segment-case"), ...SEGMENT_ROWS.map(String)]);
 }
 
 async function measureSyncs(): Promise<SyncsCaseResult | null> {
@@ -179,6 +187,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const loadBefore = loadavg()[0];
   const core = await measureCore();
+  const segment = await measureSegment();
   const syncs = await measureSyncs();
   const cli = await measureCli();
   const bundle = await measureBundle();
@@ -201,6 +210,12 @@ async function main(): Promise<void> {
     core_heap_after_mb_100k: Math.round(core.large.heapAfterMb),
     core_ms_10k: Math.round(warm(core.small)),
     core_scaling_10x: Number(scaling.toFixed(2)),
+    segment_rows: SEGMENT_ROWS[1],
+    segment_blocks_100k: segment.sizes[SEGMENT_ROWS[1]].blocks,
+    segment_ms_100k: Math.round(segment.sizes[SEGMENT_ROWS[1]].segmentMs),
+    segment_ms_10k: Math.round(segment.sizes[SEGMENT_ROWS[0]].segmentMs),
+    segment_scaling_10x: Number((segment.sizes[SEGMENT_ROWS[1]].segmentMs / segment.sizes[SEGMENT_ROWS[0]].segmentMs).toFixed(2)),
+    segment_read_ms_100k: Math.round(segment.sizes[SEGMENT_ROWS[1]].readMs),
     validate_syncs: syncs ? syncs.validate : NOT_MEASURED,
     summary_syncs: syncs ? syncs.summary : NOT_MEASURED,
     cli_rows: cli.processes.rows,
@@ -224,6 +239,13 @@ async function main(): Promise<void> {
     [`Core, ${fmt(core.large.rows)} rows, peak memory (process, grid included)`, `${fmt(core.large.peakMb)} MB (${fmt(core.large.baselineMb)} MB before the core ran)`, `< ${BARS.coreMb} MB`, core.large.peakMb < BARS.coreMb],
     [`Core scaling, ${fmt(core.large.rows)} / ${fmt(core.small.rows)} rows`, `${fmt(scaling, 2)} (${fmt(warm(core.small))} ms for ${fmt(core.small.rows)})`, `<= ${BARS.scaling}`, scaling <= BARS.scaling],
   ];
+  const [small, large] = SEGMENT_ROWS.map((n) => segment.sizes[n]);
+  rows.push([
+    `Segmentation, a form pasted into one ${fmt(SEGMENT_ROWS[1])}-row sheet (${large.blocks} blocks, ${fmt(large.answers)} answers) / ${fmt(SEGMENT_ROWS[0])} rows`,
+    `${fmt(results.segment_scaling_10x, 2)} (${fmt(large.segmentMs)} ms / ${fmt(small.segmentMs)} ms; whole reading ${fmt(large.readMs)} ms)`,
+    `<= ${BARS.scaling}`,
+    results.segment_scaling_10x <= BARS.scaling,
+  ]);
   for (const n of SYNC_ROWS) {
     if (!syncs) {
       rows.push([`Syncs, ${fmt(n)} rows`, NOT_MEASURED, "", null]);

@@ -89,6 +89,19 @@ export function headerPeriod(header: string): Period | null {
   return null;
 }
 
+const FOLLOW_UP_WORDS = new Set(["status", "statut", "etat", "état", "update", "mise", "situation", "follow", "suivi", "implementation"]);
+
+/**
+ * True when a text's first word (accents and case aside) can start a header: a cheap test that lets a reader pass
+ * over the many cells that name no column without working out their key.
+ */
+export function mayNameRole(text: string): boolean {
+  const m = /^[\s\p{P}]*(?:<[^>]*>[\s\p{P}]*)*([\p{L}]{1,30})/u.exec(text);
+  if (!m) return /^[\s<>/]*(#|n°|nº)/i.test(text);
+  const word = m[1].toLowerCase();
+  return BY_FIRST_WORD.has(word) || BY_FIRST_WORD.has(word.normalize("NFD").replace(/\p{M}/gu, "")) || FOLLOW_UP_WORDS.has(word);
+}
+
 const FOLLOW_UP_START = /^(status|statut|etat|update|mise a jour|situation|follow up|suivi|implementation status|etat de mise en oeuvre)\b/;
 
 /** The role a header names, or null. Follow-up status headers are status headers that name a period. */

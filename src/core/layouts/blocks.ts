@@ -14,7 +14,7 @@
  */
 
 import { isBlank, type CellValue, type Sheet, type Workbook } from "../grid";
-import { headerRole, type Role } from "../headers";
+import { headerRole, mayNameRole, type Role } from "../headers";
 import { displayText, memoizeText, normalizeKey } from "../text";
 import { readAcceptance } from "../vocabulary";
 import { readDate } from "../dates";
@@ -70,7 +70,7 @@ const CONTINUED = /\bcont(inued|inue|d)?\b|\bsuite\b/;
 /** The title of a Section 0 matrix. */
 const SECTION0_TITLE = /^(section 0|summary of responses?|resume des? reponses?)\b/;
 /** A cell saying the signature block starts. */
-const SIGNATURE_WORDS = new Set(["signature", "signatures", "signed", "signe", "signee", "visa"]);
+const SIGNATURE = /^\s*(?:<[^>]*>\s*)*(signatures?|signed|sign[ée]e?|visa)\s*:?\s*(?:<[^>]*>\s*)*$/i;
 /** Footnote marks a footnote starts with (`¹ Critical recommendations address ...`). */
 const FOOTNOTE = /^[¹²³⁰-⁹*†‡]/;
 
@@ -105,8 +105,11 @@ const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|
 /** Header cells are short; a longer one can only number a recommendation (`Recommendation 1: ...`). */
 const HEADER_CELL_MAX = 160;
 
+/** A text that may number a recommendation: a digit first (after tags, a bracket), or `Rec...` (which mayNameRole lets through). */
+const MAY_NUMBER = /^\s*(?:<[^>]*>\s*)*\(?\s*\d/;
+
 const traitsOfText = memoizeText((raw: string): CellTraits => {
-  const numbered = recommendationCell(raw) !== null;
+  const numbered = (MAY_NUMBER.test(raw) || /^\W*(?:<[^>]*>\W*)*rec/i.test(raw)) && recommendationCell(raw) !== null;
   if (numbered || raw.length > HEADER_CELL_MAX) return numbered ? { role: null, answer: false, numbered } : PLAIN_CELL;
   const text = headerText(raw);
   // Excel's error values (`#N/A`, `#REF!`) are data, whatever their letters spell
@@ -120,7 +123,11 @@ const traitsOfText = memoizeText((raw: string): CellTraits => {
 });
 
 function traitsOf(v: CellValue): CellTraits {
-  if (typeof v === "string") return v.length > HEADER_CELL_MAX ? { role: null, answer: false, numbered: recommendationCell(v) !== null } : traitsOfText(v);
+  if (typeof v === "string") {
+    // Most cells of a table's rows name no column and number nothing: told so without working out their key
+    if (!mayNameRole(v) && !MAY_NUMBER.test(v)) return PLAIN_CELL;
+    return v.length > HEADER_CELL_MAX ? { role: null, answer: false, numbered: recommendationCell(v) !== null } : traitsOfText(v);
+  }
   return typeof v === "number" ? { role: null, answer: false, numbered: true } : PLAIN_CELL;
 }
 
@@ -156,6 +163,11 @@ function hasShape(roles: ReadonlySet<Role>): boolean {
 
 function isHeader(r: RowRoles | null): r is RowRoles {
   return r !== null && r.strong >= 2 && hasShape(r.roles);
+}
+
+/** A cell holding an answer (`Accepted`, `Yes`, `No response`): never a header's (`Accepted?` is). */
+function isAnswer(v: CellValue | undefined): boolean {
+  return typeof v === "string" && v.length <= HEADER_CELL_MAX && !v.includes("?") && readAcceptance(v).kind === "known";
 }
 
 /** A header under a table, starting another one: three roles named at least, by half its cells at least. */
@@ -208,21 +220,20 @@ function lastFilled(cells: readonly CellValue[]): number {
 /** The section title a row is (its first cell's text), or null. A title stands nearly alone on its row. */
 export function sectionTitle(cells: readonly CellValue[] | undefined): string | null {
   if (!cells) return null;
+  let filled = 0;
+  for (const v of cells) if (!isBlank(v) && ++filled > 3) return null;
   const first = firstFilled(cells);
-  if (first < 0) return null;
+  if (first < 0 || typeof cells[first] !== "string") return null;
   const text = displayText(cells[first]);
   if (text.length > 120) return null;
   const key = normalizeKey(text);
-  if (!SECTION_TITLE.test(key) || CONTINUED.test(key)) return null;
-  let filled = 0;
-  for (const v of cells) if (!isBlank(v) && ++filled > 3) return null;
-  return text;
+  return SECTION_TITLE.test(key) && !CONTINUED.test(key) ? text : null;
 }
 
 /** True when a row starts a signature block (a cell reading `Signature`, `Signed`, `Visa`). */
 export function isSignatureRow(cells: readonly CellValue[] | undefined): boolean {
   if (!cells) return false;
-  for (const v of cells) if (typeof v === "string" && v.length < 20 && SIGNATURE_WORDS.has(normalizeKey(v))) return true;
+  for (const v of cells) if (typeof v === "string" && v.length < 40 && SIGNATURE.test(v)) return true;
   return false;
 }
 
@@ -279,9 +290,15 @@ export function segmentSheet(sheet: Sheet): Block[] {
     if (region.end > region.start) regions.push(region);
   };
 
+  /** The open table's acceptance column: a row answering there (`Accepted`) is an answer, looked at no further. */
+  let answerCol = -1;
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r];
     if (isBlankRow(cells)) continue;
+    if (table && !fresh && answerCol >= 0 && isAnswer(cells[answerCol])) {
+      lastRow = r;
+      continue;
+    }
     const roles = rowRoles(cells);
     // Under a header, before any data: a second header row (sub-headers under a group label, or the other way round)
     if (table && fresh && r === fresh.header.headerRow + 1 && roles && roles.strong >= 1) {
@@ -326,6 +343,8 @@ export function segmentSheet(sheet: Sheet): Block[] {
         if (header.firstRow < r) widen(table, rows[header.firstRow]);
       }
       fresh = { header, byCol, roles: { ...roles, byCol } };
+      answerCol = -1;
+      for (const [c, role] of byCol) if (role === "acceptance") answerCol = c;
       widen(table, cells);
       lastRow = r;
       continue;

@@ -13,8 +13,7 @@ import { readAcceptance, readStatus } from "../vocabulary";
 import { readDate } from "../dates";
 import type { Block } from "./blocks";
 import { blockColumnMap, isBlankRow, labelsAbove, missingRoles, type ColumnMap } from "./table";
-import { LayoutError } from "./errors";
-import type { DetailReading, Layout, LayoutContext, ReadContext } from "./layout";
+import type { DetailReading, Layout, ReadContext } from "./layout";
 import { RowStatus, TableColumns } from "./row-cells";
 
 export const LAYOUT_ID = "canonical";

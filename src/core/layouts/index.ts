@@ -289,7 +289,7 @@ function headerRolesNote(block: Block): string {
 function nothingReadSentence(workbook: Workbook, found: readonly Found[]): string {
   const text = found.find((f) => f.reading?.part === "text");
   if (text?.reading?.part === "text") return text.reading.sentence;
-  return noResponsesTableSentence(workbook) ?? noLayoutSentence(workbook);
+  return noResponsesTableSentence(workbook) ?? noLayoutSentence(workbook, found.map((f) => f.block));
 }
 
 /** A Section 0 matrix is not read as the answers when a table that looks like them was not recognised: it says what was found. */
@@ -304,8 +304,22 @@ function section0OnlySentence(s0: Block, unread: Block): string {
   );
 }
 
-/** Why no layout was recognised: the columns of a table of responses that no sheet has, and how to map them. */
-export function noLayoutSentence(workbook: Workbook): string {
+/** The roles a sheet's likeliest header names: its tables' header closest to a table of responses, else the pane's guess. */
+function headerRolesOf(sheet: Sheet, blocks: readonly Block[]): Set<Role | null> {
+  let best: Set<Role | null> | null = null;
+  for (const block of blocks) {
+    if (block.sheet !== sheet || block.shape !== "table") continue;
+    const roles = new Set<Role | null>(Object.keys(blockColumnMap(sheet, block.headers[0]).roles) as Role[]);
+    if (!best || REQUIRED_ROLES.filter((r) => roles.has(r)).length > REQUIRED_ROLES.filter((r) => best!.has(r)).length) best = roles;
+  }
+  return best ?? new Set(sheetChoice(sheet).headers.map((h) => h.role));
+}
+
+/**
+ * Why no layout was recognised: the columns of a table of responses that no sheet has, and how to map them.
+ * Each sheet's header is its tables' (found at any depth), else the likeliest of its first rows.
+ */
+export function noLayoutSentence(workbook: Workbook, blocks: readonly Block[] = segmentWorkbook(workbook)): string {
   const quoted = (roles: readonly Role[]) => joinWithAnd(roles.map((r) => `"${ROLE_LABELS[r]}"`));
   const settings = "the task pane under Settings → Sheet and columns";
   // Roles are looked for in each sheet's likeliest header row: a data cell `Accepted` is not an Acceptance header.
@@ -313,7 +327,7 @@ export function noLayoutSentence(workbook: Workbook): string {
   let closest: { name: string; missing: Role[] } | null = null;
   let tied = false;
   for (const sheet of workbook.sheets) {
-    const headerRoles = new Set(sheetChoice(sheet).headers.map((h) => h.role));
+    const headerRoles = headerRolesOf(sheet, blocks);
     const missing = REQUIRED_ROLES.filter((role) => !headerRoles.has(role));
     if (!closest || missing.length < closest.missing.length) {
       closest = { name: sheet.name, missing };

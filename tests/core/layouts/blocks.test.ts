@@ -139,6 +139,11 @@ describe("several blocks of answers", () => {
 });
 
 describe("when nothing can be read", () => {
+  it("names a sheet whose table has the columns of responses deep down, though its name is not Responses", () => {
+    const rows: CellValue[][] = [...Array.from({ length: 600 }, () => []), ["No.", "Unit", "Acceptance"], ["1", "CWM", "Accepted"]];
+    expect(() => read({ sheets: [{ name: "Sheet1", rows }] })).toThrow(/^The sheet 'Sheet1' has the columns "No\.", "Unit" and "Acceptance" but was not recognised/);
+  });
+
   it("names the Section 0 matrix it found and the table it could not read, rather than take the summary for the answers", () => {
     const wb = {
       sheets: [
