@@ -1,8 +1,7 @@
 /**
  * Cutting a whole form pasted into one sheet into blocks, at two sizes: a cover, a Section 0 matrix, then Section III
  * tables whose header repeats every page, with page headers, rows a page break split, `Comments:` rows, and one
- * table with an extra follow-up column. Times the segmenter alone and the whole reading, each the median of `runs`
- * warm runs. Prints one JSON line.
+ * table with an extra follow-up column. Times the segmenter alone and the whole reading. Prints one JSON line.
  *
  *   node segment-case.mjs <rows> [<rows> ...]
  */
@@ -45,30 +44,30 @@ export function pastedForm(rows: number, seed = 20250630): Workbook {
   return { name: "pasted.xlsx", sheets: [{ name: "Table 1", rows: cells }] };
 }
 
-function timed(run: () => void, runs: number): number {
-  run(); // cold: compiling
-  const times: number[] = [];
+/**
+ * Times each size `runs` times, the sizes taking turns (so a burst of other work on the machine slows them alike),
+ * after one cold run each; medians.
+ */
+export function measureSegment(sizes: readonly number[], runs = 9): SegmentCaseResult {
+  const workbooks = sizes.map((rows) => pastedForm(rows));
+  const read = (workbook: Workbook) => readWorkbook(workbook, { asOf: "2025-06-30" });
+  const segmentMs = sizes.map(() => [] as number[]);
+  const readMs = sizes.map(() => [] as number[]);
+  const answers = workbooks.map((w) => read(w).responses.length);
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    run();
-    times.push(performance.now() - t);
+    workbooks.forEach((workbook, k) => {
+      let t = performance.now();
+      segmentWorkbook(workbook);
+      segmentMs[k].push(performance.now() - t);
+      t = performance.now();
+      read(workbook);
+      readMs[k].push(performance.now() - t);
+    });
   }
-  return median(times);
-}
-
-export function measureSegment(sizes: readonly number[], runs = 7): SegmentCaseResult {
   const result: SegmentCaseResult = { sizes: {} };
-  for (const rows of sizes) {
-    const workbook = pastedForm(rows);
-    const blocks = segmentWorkbook(workbook).length;
-    const answers = readWorkbook(workbook, { asOf: "2025-06-30" }).responses.length;
-    result.sizes[rows] = {
-      blocks,
-      segmentMs: timed(() => segmentWorkbook(workbook), runs),
-      readMs: timed(() => readWorkbook(workbook, { asOf: "2025-06-30" }), runs),
-      answers,
-    };
-  }
+  sizes.forEach((rows, k) => {
+    result.sizes[rows] = { blocks: segmentWorkbook(workbooks[k]).length, segmentMs: median(segmentMs[k]), readMs: median(readMs[k]), answers: answers[k] };
+  });
   return result;
 }
 
