@@ -138,6 +138,31 @@ describe("several blocks of answers", () => {
   });
 });
 
+describe("one unit's form per sheet", () => {
+  const HEADER = ["No.", "Recommendation", "Accepted Partially accepted Rejected", "Planned action", "Target date", "Status", "Comments"];
+  const form = (unit: string, second: CellValue[]): Sheet => ({
+    name: unit,
+    rows: [["Unit:", unit], [], HEADER, ["1", "Do a.", "Accepted", "Train.", "2030-12-31", "Planned", ""], ["2", "Do b.", ...second]],
+  });
+  const wb: Workbook = {
+    name: "units.xlsx",
+    sheets: [form("CWM", ["Accepted", "-", "2030-12-31", "Planned", ""]), form("GCP", ["Rejected", "", "", "", ""]), form("PTP", ["Partially accepted", "Train.", "To be decided", "Planned", ""])],
+  };
+
+  it("makes one matrix of every unit, each recommendation addressed to the units whose forms answer it", () => {
+    const m = read(wb);
+    expect(m.units.map((u) => u.code)).toEqual(["CWM", "GCP", "PTP"]);
+    expect(m.recommendations.map((r) => [r.number, r.addressedTo])).toEqual([["1", ["CWM", "GCP", "PTP"]], ["2", ["CWM", "GCP", "PTP"]]]);
+    expect(describeBlocks(m)).toEqual(["CWM", "GCP", "PTP"].map((u) => `Sheet '${u}': single-unit form at A3:G5 (1 unit, 2 recommendations, 2 answers)`));
+    expect(validate(m).map(brief)).toEqual([
+      ["missing-action", "CWM", "D5", "2", "CWM"],
+      ["missing-justification", "GCP", "D5", "2", "GCP"],
+      ["invalid-date", "PTP", "E5", "2", "PTP"],
+      ["partial-unexplained", "PTP", "G5", "2", "PTP"],
+    ]);
+  });
+});
+
 describe("when nothing can be read", () => {
   it("names a sheet whose table has the columns of responses deep down, though its name is not Responses", () => {
     const rows: CellValue[][] = [...Array.from({ length: 600 }, () => []), ["No.", "Unit", "Acceptance"], ["1", "CWM", "Accepted"]];
