@@ -77,7 +77,9 @@ function readMatrixBlock(block: Block): Section0Matrix {
     const row: Section0Cell[] = frame.columns.map(({ col }, i) => ({ column: i, text: texts[i], reading: readSection0Cell(texts[i]), at: at(r, col) }));
     const filled = texts.filter(Boolean);
     const checkboxes = filled.length > 0 && filled.every((t) => CHECKED.test(t) || UNCHECKED.test(t));
-    return { number: rec.number, text: rec.text, checkboxes, at: at(r, frame.labelCol), cells: row };
+    // `1 | Take steps ... | Accepted | ...`: the text in a column of its own before the labelled ones
+    const text = rec.text || (frame.columns[0]?.col > frame.labelCol + 1 ? displayText(cells[frame.labelCol + 1]) : "");
+    return { number: rec.number, text, checkboxes, at: at(r, frame.labelCol), cells: row };
   });
   return { sheet: sheet.name, columns: frame.columns.map(({ label, col }) => ({ label, at: at(frame.labelRow, col) })), rows };
 }

@@ -107,6 +107,14 @@ describe("Section 0 matrices found by what they hold", () => {
     ]);
   });
 
+  it("reads a matrix with its numbers and texts in columns of their own", () => {
+    const summary = { name: "Summary", rows: [["No.", "Recommendation", "Planet", "Peace"], ["1", "Do a.", "Accepted", "Partially accepted"], ["2", "Do b.", "Accepted (CWM); Rejected (GCP)", "Accepted"]] };
+    const m = read(book({ responses, extra: [summary] }));
+    expect(m.section0?.columns.map((c) => c.label)).toEqual(["Planet", "Peace"]);
+    expect(m.section0?.rows.map((r) => [r.number, r.text])).toEqual([["1", "Do a."], ["2", "Do b."]]);
+    expect(mismatches(summary)).toEqual([]);
+  });
+
   it("checks every Section 0 block against the detail, wherever it sits", () => {
     const two = { name: "Summary", rows: [["Planet only"], ["", "Planet"], ["1. Do a.", "Accepted", "NA"], [], ["SECTION 0 – Summary of response"], ["", "Peace"], ["1. Do a.", "Accepted"]] };
     expect(mismatches(two).map((f) => [f.cell, f.unit])).toEqual([["B7", "Peace"]]);
