@@ -221,7 +221,7 @@ export function readResponseRows(
       responseDate: map.roles.responseDate === undefined ? { kind: "blank" } : readDate(cellAt(sheet, r, map.roles.responseDate)),
       cells: table.cellsOf(r),
       values,
-      block: undefined, // set once the matrix lists its blocks: one shape for every row
+      block: 0, // set once the matrix lists its blocks (a number from the start: one shape for every row)
     });
   }
   return responses;

@@ -327,7 +327,7 @@ function responseOf(e: Entry, status: Entry | undefined, coColumn: StatusColumn 
     responseDate: { kind: "blank" },
     cells,
     values: (sheet.rows[row] ?? []).map((v) => displayText(v)),
-    block: undefined,
+    block: 0,
   };
 }
 

@@ -159,7 +159,7 @@ function section0Response(
     responseDate: { kind: "blank" },
     cells: { number: row.at, unit: unit.at, acceptance: cell.at },
     values,
-    block: undefined,
+    block: 0,
   };
 }
 
