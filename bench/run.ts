@@ -9,6 +9,7 @@
  *   bundle      the production task pane's JavaScript (dist/'s, or built afresh when dist/ is missing or stale)
  *   tracker     `response-matrix tracker` over 100 and 1,000 generated workbooks of 60 answers: time and peak memory
  *   merge       merging the units' returned parts (the round trip's core): 50, 100 and 200 parts of 50 rows each
+ *   segment     a whole form pasted into one sheet of 10,000 and 100,000 rows, cut into blocks (and read whole)
  *
  * `npm run bench -- tracker` measures the tracker alone (printed, bench-results.json left as it is).
  */
@@ -25,6 +26,7 @@ import { build } from "esbuild";
 import type { CliCaseResult } from "./cli-case";
 import type { CoreCaseResult } from "./core-case";
 import type { MergeCaseResult } from "./merge-case";
+import type { SegmentCaseResult } from "./segment-case";
 import { median, medianRatio } from "./stats";
 import type { SyncCounts, SyncsCaseResult } from "./syncs-case";
 import type { TrackerCaseResult } from "./tracker-case";
@@ -37,6 +39,7 @@ const work = mkdtempSync(join(tmpdir(), "response-matrix-bench-"));
 const CORE_SIZES = { small: { recommendations: 50, units: 200 }, large: { recommendations: 500, units: 200 } } satisfies Record<string, BenchSize>;
 const CLI_SIZE: BenchSize = { recommendations: 100, units: 200 };
 const SYNC_ROWS = [10, 1000, 10000, 100000];
+const SEGMENT_ROWS = [10_000, 100_000] as const;
 const NOT_MEASURED = "not measured: adapter missing";
 const MB = 1024 * 1024;
 /** Above this load average (on 2 cores) other work is slowing the measurements down. */
@@ -90,6 +93,11 @@ async function measureMerge(): Promise<MergeCaseResult[]> {
     results.push(await child<MergeCaseResult>(["--expose-gc", script, String(parts), String(MERGE_ROWS), "7"]));
   }
   return results;
+}
+
+async function measureSegment(): Promise<SegmentCaseResult> {
+  progress(`segment: a form pasted into one sheet of ${SEGMENT_ROWS.join(" and ")} rows ...`);
+  return child<SegmentCaseResult>([await bundled("segment-case"), ...SEGMENT_ROWS.map(String)]);
 }
 
 async function measureSyncs(): Promise<SyncsCaseResult | null> {
@@ -236,6 +244,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const loadBefore = loadavg()[0];
   const core = await measureCore();
+  const segment = await measureSegment();
   const syncs = await measureSyncs();
   const cli = await measureCli();
   const bundle = await measureBundle();
@@ -260,6 +269,12 @@ async function main(): Promise<void> {
     core_heap_after_mb_100k: Math.round(core.large.heapAfterMb),
     core_ms_10k: Math.round(warm(core.small)),
     core_scaling_10x: Number(scaling.toFixed(2)),
+    segment_rows: SEGMENT_ROWS[1],
+    segment_blocks_100k: segment.sizes[SEGMENT_ROWS[1]].blocks,
+    segment_ms_100k: Math.round(segment.sizes[SEGMENT_ROWS[1]].segmentMs),
+    segment_ms_10k: Math.round(segment.sizes[SEGMENT_ROWS[0]].segmentMs),
+    segment_scaling_10x: Number((segment.sizes[SEGMENT_ROWS[1]].segmentMs / segment.sizes[SEGMENT_ROWS[0]].segmentMs).toFixed(2)),
+    segment_read_ms_100k: Math.round(segment.sizes[SEGMENT_ROWS[1]].readMs),
     validate_syncs: syncs ? syncs.validate : NOT_MEASURED,
     summary_syncs: syncs ? syncs.summary : NOT_MEASURED,
     cli_rows: cli.processes.rows,
@@ -298,6 +313,13 @@ async function main(): Promise<void> {
     [`Core, ${fmt(core.large.rows)} rows, peak memory (process, grid included)`, `${fmt(core.large.peakMb)} MB (${fmt(core.large.baselineMb)} MB before the core ran)`, `< ${BARS.coreMb} MB`, core.large.peakMb < BARS.coreMb],
     [`Core scaling, ${fmt(core.large.rows)} / ${fmt(core.small.rows)} rows`, `${fmt(scaling, 2)} (${fmt(warm(core.small))} ms for ${fmt(core.small.rows)})`, `<= ${BARS.scaling}`, scaling <= BARS.scaling],
   ];
+  const [small, large] = SEGMENT_ROWS.map((n) => segment.sizes[n]);
+  rows.push([
+    `Segmentation, a form pasted into one ${fmt(SEGMENT_ROWS[1])}-row sheet (${large.blocks} blocks, ${fmt(large.answers)} answers) / ${fmt(SEGMENT_ROWS[0])} rows`,
+    `${fmt(results.segment_scaling_10x, 2)} (${fmt(large.segmentMs)} ms / ${fmt(small.segmentMs)} ms; whole reading ${fmt(large.readMs)} ms)`,
+    `<= ${BARS.scaling}`,
+    results.segment_scaling_10x <= BARS.scaling,
+  ]);
   for (const n of SYNC_ROWS) {
     if (!syncs) {
       rows.push([`Syncs, ${fmt(n)} rows`, NOT_MEASURED, "", null]);

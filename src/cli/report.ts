@@ -1,6 +1,7 @@
 /** How `validate` prints its findings: a readable text report grouped by rule, or one JSON object per file. */
 
 import { a1, quoteSheetName } from "../core/grid";
+import { blockRange, blocksNeedSaying, describeBlocks } from "../core/layouts/describe";
 import type { Finding, ResponseMatrix } from "../core/model";
 import { RULES, ruleById } from "../core/rules/index";
 import { countText } from "../core/severity";
@@ -14,11 +15,15 @@ export interface FileResult {
   findings: Finding[];
 }
 
-/** SPEC section 8: `{"file", "layout", "counts", "issues": [{rule, severity, sheet, cell, recommendation, unit, message, suggestion}]}`. */
+/**
+ * SPEC section 8: `{"file", "layout", "blocks", "counts", "issues": [{rule, severity, sheet, cell, recommendation, unit,
+ * message, suggestion}]}`; `layout` names the main layout of answers, `blocks` every block found (kind, sheet, range, counts).
+ */
 export function jsonReport({ file, matrix, findings }: FileResult): string {
   return JSON.stringify({
     file,
     layout: matrix.layout,
+    blocks: (matrix.blocks ?? []).map((b) => ({ kind: b.kind, sheet: b.sheet, range: blockRange(b), counts: b.counts, use: b.use })),
     counts: countBySeverity(findings),
     issues: findings.map((f) => ({
       rule: f.rule,
@@ -65,8 +70,9 @@ export function cellList(findings: readonly Finding[]): string {
 }
 
 /**
- * The text report of one file: what was found, the counts, then the findings grouped by rule (errors first), each
- * group headed by the rule's title and counted in the pane's severity words; the rule id only in brackets, for `--format json` users.
+ * The text report of one file: what was found (with a line per sheet when a sheet holds several blocks), the
+ * counts, then the findings grouped by rule (errors first), each group headed by the rule's title and counted in
+ * the pane's severity words; the rule id only in brackets, for `--format json` users.
  */
 export function textReport({ file, matrix, findings }: FileResult, asOf: string): string {
   const counts = countBySeverity(findings);
@@ -74,6 +80,7 @@ export function textReport({ file, matrix, findings }: FileResult, asOf: string)
     `${file}: ${matrix.layout} layout, sheet ${quoteSheetName(matrix.responsesSheet)}: ` +
       `${plural(matrix.units.length, "unit")}, ${plural(matrix.recommendations.length, "recommendation")}, ` +
       `${plural(matrix.responses.length, "response row")} (as of ${asOf})`,
+    ...(blocksNeedSaying(matrix) ? describeBlocks(matrix).map((line) => `  ${line}`) : []),
     `${countText("error", counts.error)}, ${countText("warning", counts.warning)}, ${countText("info", counts.info)}`,
   ];
   if (findings.length === 0) {

@@ -46,10 +46,18 @@ const SYNONYMS: [Role, string[]][] = [
   ["responseDate", ["Response date", "Date of response", "Date de réponse"]],
 ];
 
-/** Synonyms, longest first, so `Recommendation no.` wins over `Recommendation`, `Responsible units` over `Responsible`. */
-const ORDERED: { role: Role; key: string }[] = SYNONYMS.flatMap(([role, words]) =>
-  words.map((w) => ({ role, key: normalizeKey(w) })),
-).sort((a, b) => b.key.length - a.key.length);
+/**
+ * Synonyms by their first word, longest first within each, so `Recommendation no.` wins over `Recommendation`,
+ * `Responsible units` over `Responsible`. A synonym matches a header whose words start with its words, so only
+ * the synonyms sharing the header's first word need a look (every cell of every row is asked about).
+ */
+const BY_FIRST_WORD = new Map<string, { role: Role; key: string }[]>();
+for (const { role, key } of SYNONYMS.flatMap(([role, words]) => words.map((w) => ({ role, key: normalizeKey(w) })))
+  .filter((s) => s.key !== "")
+  .sort((a, b) => b.key.length - a.key.length)) {
+  const first = key.split(" ")[0];
+  BY_FIRST_WORD.set(first, [...(BY_FIRST_WORD.get(first) ?? []), { role, key }]);
+}
 
 /** A follow-up period named by a header: `6 months`, `one year`, `2 ans`, `2025`. */
 export interface Period {
@@ -81,6 +89,19 @@ export function headerPeriod(header: string): Period | null {
   return null;
 }
 
+const FOLLOW_UP_WORDS = new Set(["status", "statut", "etat", "état", "update", "mise", "situation", "follow", "suivi", "implementation"]);
+
+/**
+ * True when a text's first word (accents and case aside) can start a header: a cheap test that lets a reader pass
+ * over the many cells that name no column without working out their key.
+ */
+export function mayNameRole(text: string): boolean {
+  const m = /^[\s\p{P}]*(?:<[^>]*>[\s\p{P}]*)*([\p{L}]{1,30})/u.exec(text);
+  if (!m) return /^[\s<>/]*(#|n°|nº)/i.test(text);
+  const word = m[1].toLowerCase();
+  return BY_FIRST_WORD.has(word) || BY_FIRST_WORD.has(word.normalize("NFD").replace(/\p{M}/gu, "")) || FOLLOW_UP_WORDS.has(word);
+}
+
 const FOLLOW_UP_START = /^(status|statut|etat|update|mise a jour|situation|follow up|suivi|implementation status|etat de mise en oeuvre)\b/;
 
 /** The role a header names, or null. Follow-up status headers are status headers that name a period. */
@@ -89,8 +110,8 @@ export function headerRole(header: string): Role | null {
   const key = normalizeKey(header);
   if (key === "") return null;
   if (FOLLOW_UP_START.test(key) && headerPeriod(header)) return "followUp";
-  for (const { role, key: syn } of ORDERED) {
-    if (syn === "") continue;
+  const space = key.indexOf(" ");
+  for (const { role, key: syn } of BY_FIRST_WORD.get(space < 0 ? key : key.slice(0, space)) ?? []) {
     if (key === syn || key.startsWith(syn + " ")) return role;
   }
   return null;

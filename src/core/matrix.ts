@@ -1,6 +1,9 @@
 /** Questions the rules and the summary ask of a response matrix. */
 
-import type { Recommendation, Response, ResponseMatrix, StatusCell } from "./model";
+import type { CellAddress } from "./grid";
+import type { DateReading } from "./dates";
+import type { Role } from "./headers";
+import type { Recommendation, Response, ResponseMatrix, Section0Matrix, StatusCell } from "./model";
 import type { Status } from "./vocabulary";
 
 /** Recommendations by number (the first one of each number). */
@@ -52,6 +55,39 @@ export function hasStatusColumns(matrix: ResponseMatrix): boolean {
   return matrix.statusColumns.length > 0;
 }
 
+/**
+ * The roles the block a response was read from has a column for (the matrix's, for a response of no block):
+ * a rule about a column fires only for rows of blocks that have it (SPEC 5).
+ */
+export function columnsOf(matrix: ResponseMatrix, response: Response): ReadonlySet<Role> {
+  return (response.block !== undefined && matrix.blocks?.[response.block]?.columns) || matrix.columns;
+}
+
+/** A response's cell of a role, when the block it was read from has that column (else undefined: no rule speaks of it). */
+export function cellOf(matrix: ResponseMatrix, response: Response, role: Role): CellAddress | undefined {
+  return columnsOf(matrix, response).has(role) ? response.cells[role] : undefined;
+}
+
+/** True when the block a response was read from has status information (Status, follow-up or C/O column). */
+export function hasStatusColumnsFor(matrix: ResponseMatrix, response: Response): boolean {
+  const block = response.block === undefined ? undefined : matrix.blocks?.[response.block];
+  return (block ? block.statusColumns : matrix.statusColumns).length > 0;
+}
+
+/** The hand-made Section 0 matrices to check against the detailed responses: every such block's (else `section0`). */
+export function checkedSection0s(matrix: ResponseMatrix): Section0Matrix[] {
+  const checked = (matrix.blocks ?? []).flatMap((b) => (b.use === "checked" && b.section0 ? [b.section0] : []));
+  return checked.length ? checked : matrix.section0 ? [matrix.section0] : [];
+}
+
+/**
+ * True when a target-date cell says there is no date: blank, a dash, `N/A`, `TBD` (missing-date's). Any other
+ * text, written-out placeholders such as `To be decided` included, is a text that is not a date (invalid-date's).
+ */
+export function saysNoDate(date: DateReading): boolean {
+  return date.kind === "blank" || (date.kind === "text" && isPlaceholder(date.text) && !/\p{L}{4}/u.test(date.text));
+}
+
 /** The last filled status cell of the row, in column order (blank and `No response` skipped). */
 export function latestStatusCell(response: Response): StatusCell | null {
   for (let i = response.statuses.length - 1; i >= 0; i--) {
@@ -75,9 +111,10 @@ export function latestStatus(response: Response): Status | "open" | "unknown" | 
  */
 export function isOverdue(matrix: ResponseMatrix, response: Response): boolean {
   const t = response.targetDate;
+  // The block the row was read from must have both a target date and status information
   return (
-    t.kind === "date" && t.serial < matrix.asOf && isAccepting(response) && matrix.columns.has("targetDate") &&
-    hasStatusColumns(matrix) && latestStatus(response) !== "Implemented"
+    t.kind === "date" && t.serial < matrix.asOf && isAccepting(response) && columnsOf(matrix, response).has("targetDate") &&
+    hasStatusColumnsFor(matrix, response) && latestStatus(response) !== "Implemented"
   );
 }
 

@@ -124,6 +124,8 @@ export interface Response {
   cells: Partial<Record<Role, CellAddress>>;
   /** The row's values as text, for comparing rows. */
   values: string[];
+  /** Index into the matrix's `blocks` of the block the row was read from (rules about a column look at that block's columns). */
+  block?: number;
 }
 
 /** Everything the rules and the summary need, read from one workbook. */
@@ -147,6 +149,47 @@ export interface ResponseMatrix {
   unitsListed: boolean;
   /** A hand-made Section 0 matrix found beside the detailed responses: checked against them, never merged into them. */
   section0?: Section0Matrix;
+  /** Every block found on the workbook's sheets, in sheet and row order: what it is, where, what it holds, how it was used. */
+  blocks?: MatrixBlock[];
+}
+
+/**
+ * How a block was used: its answers make the matrix (several blocks may), it was checked against them (a Section 0
+ * matrix beside detailed responses), it lists units or recommendations, it was read with another block of its
+ * layout (an OIOS Annex I with its Appendix I), or it was left aside (not recognised, or not needed).
+ */
+export type BlockUse = "answers" | "checked" | "list" | "joined" | "aside";
+
+/** What a block holds. A Section 0 matrix counts its columns as `divisions`, `units`, or `columns` when they are a mix. */
+export interface BlockCounts {
+  units?: number;
+  divisions?: number;
+  columns?: number;
+  recommendations?: number;
+  answers?: number;
+}
+
+/** A block of a sheet as it was read (SPEC 3, Blocks): a header, one or two rows deep, and the rows under it. */
+export interface MatrixBlock {
+  /** A layout id (`section-iii`, `section-0`, `canonical`, `single-unit`, `oios`, `report-text`, `mapped`), `units` or `recommendations` for lists, `table` for a table not recognised. */
+  kind: string;
+  /** How people call it: "Section III", "Section 0 matrix", "list of units". */
+  name: string;
+  use: BlockUse;
+  sheet: string;
+  /** Its first and last rows and columns, 0-based. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  counts: BlockCounts;
+  /** Roles its table has a column for, and its status columns: the rules about a column look at these, per response. */
+  columns: ReadonlySet<Role>;
+  statusColumns: StatusColumn[];
+  /** A Section 0 matrix's cells. */
+  section0: Section0Matrix | null;
+  /** Why it was not read, or (report text) what to do with it. */
+  note: string | null;
 }
 
 /** What a cell of a hand-made Section 0 matrix says. */

@@ -2,9 +2,8 @@
 
 import { serialFromIso } from "./dates";
 import { LayoutError } from "./layouts/errors";
-import { readBestLayout } from "./layouts/index";
-import { readMapped } from "./layouts/mapped";
-import { attachSection0 } from "./layouts/section0";
+import { readBlocks } from "./layouts/index";
+import { columnMapOf } from "./layouts/mapped";
 import type { Mapping, ResponseMatrix } from "./model";
 import { asWorkbook } from "./workbook-shape";
 
@@ -24,9 +23,6 @@ export function readWorkbook(input: unknown, options: { asOf?: string; mapping?:
   const asOfText = options.asOf ?? todayIso();
   const asOf = serialFromIso(asOfText);
   if (asOf === null) throw new LayoutError(`The "as of" date "${asOfText}" is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30.`);
-  if (!options.mapping) return readBestLayout(workbook, asOf);
-  // A hand-made Section 0 beside the mapped detail is checked against it, as with recognised layouts
-  const matrix = readMapped(workbook, asOf, options.mapping);
-  attachSection0(workbook, matrix);
-  return matrix;
+  // The sheet and columns the user chose replace the recognised answers; the other blocks are read as usual
+  return readBlocks(workbook, asOf, options.mapping ? columnMapOf(workbook, options.mapping) : undefined);
 }

@@ -47,7 +47,10 @@ function longCellText(texts: CellTexts, at: CellAddress): string | undefined {
   if (!texts.responseAtRow) {
     texts.responseAtRow = new Map();
     // Only rows holding a text long enough to be cut: a short text is never clipped
-    for (const r of texts.matrix.responses) if (r.values.some((v) => v.length > QUOTE_LIMIT)) texts.responseAtRow.set(r.row, r);
+    // (and on the responses sheet: blocks of answers on other sheets have rows of the same numbers)
+    for (const r of texts.matrix.responses) {
+      if (r.values.some((v) => v.length > QUOTE_LIMIT) && r.cells.acceptance?.sheet === at.sheet) texts.responseAtRow.set(r.row, r);
+    }
   }
   return texts.responseAtRow.get(at.row)?.values[at.col];
 }

@@ -3,6 +3,7 @@
  * writing sheet specs, selecting cells, keeping settings; every decision is the core's.
  */
 
+import { blocksNeedSaying, foundText } from "../core/layouts/describe";
 import { layoutName } from "../core/layouts/index";
 import { recommendationRows, recommendationsFromText } from "../core/report-text";
 import { a1, type CellAddress, type Workbook } from "../core/grid";
@@ -45,9 +46,11 @@ export function recognitionOf(matrix: ResponseMatrix): Recognition {
   return {
     kind: "recognised",
     layout: matrix.layout,
-    description:
-      `Found: ${layout} on sheet '${matrix.responsesSheet}', ${plural(matrix.units.length, "unit")}, ` +
-      `${plural(matrix.recommendations.length, "recommendation")}, ${plural(matrix.responses.length, "response")}.`,
+    // Per block where a sheet holds several (a whole form pasted into one sheet); else the layout and its sheet
+    description: blocksNeedSaying(matrix)
+      ? `Found: ${foundText(matrix)}`
+      : `Found: ${layout} on sheet '${matrix.responsesSheet}', ${plural(matrix.units.length, "unit")}, ` +
+        `${plural(matrix.recommendations.length, "recommendation")}, ${plural(matrix.responses.length, "response")}.`,
     sheets,
     units: matrix.units.length,
     recommendations: matrix.recommendations.length,

@@ -46,7 +46,7 @@ describe("validate", () => {
     expect(err).toEqual([]);
     expect(status).toBe(1);
     const result = JSON.parse(out);
-    expect(Object.keys(result)).toEqual(["file", "layout", "counts", "issues"]);
+    expect(Object.keys(result)).toEqual(["file", "layout", "blocks", "counts", "issues"]);
     expect(result).toMatchObject({ file, layout: "canonical", counts: { error: 3, warning: 0, info: 0 } });
     expect(result.issues.map(pick)).toEqual([
       ["missing-response", "Recommendations", "A3", "2", "PTP"],

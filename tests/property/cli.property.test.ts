@@ -48,9 +48,14 @@ describe("validate over random .xlsx files", () => {
           expect(json.out.split("\n")).toHaveLength(1);
           const report = JSON.parse(json.out);
           reports++;
-          expect(Object.keys(report)).toEqual(["file", "layout", "counts", "issues"]);
+          expect(Object.keys(report)).toEqual(["file", "layout", "blocks", "counts", "issues"]);
           expect(report.file).toBe(file);
           expect(typeof report.layout).toBe("string");
+          for (const block of report.blocks) {
+            expect(Object.keys(block)).toEqual(["kind", "sheet", "range", "counts", "use"]);
+            expect(block.range).toMatch(/^[A-Z]{1,3}[1-9]\d*:[A-Z]{1,3}[1-9]\d*$/);
+            for (const n of Object.values(block.counts)) expect(Number.isInteger(n)).toBe(true);
+          }
           expect(Object.keys(report.counts)).toEqual(["error", "warning", "info"]);
           for (const issue of report.issues) {
             expect(Object.keys(issue)).toEqual(ISSUE_KEYS);

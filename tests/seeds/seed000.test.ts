@@ -7,6 +7,7 @@
 
 import { describe, expect, it } from "vitest";
 import { LAYOUTS } from "../../src/core/layouts/index";
+import { workbookScore } from "../../src/core/layouts/layout";
 import type { Finding } from "../../src/core/model";
 import { readWorkbook } from "../../src/core/read";
 import { validate } from "../../src/core/validate";
@@ -23,7 +24,7 @@ describe("seed 000, a single-unit form", () => {
   const matrix = readWorkbook(SEED000, { asOf: "2025-06-30" });
 
   it("is recognised as the single-unit form, and better than as any other layout", () => {
-    const scores = Object.fromEntries(LAYOUTS.map((l) => [l.id, l.detect(SEED000)]));
+    const scores = Object.fromEntries(LAYOUTS.map((l) => [l.id, workbookScore(l, SEED000)]));
     expect(scores["single-unit"]).toBe(0.6);
     expect(Math.max(...Object.values(scores))).toBe(0.6);
     expect(matrix.layout).toBe("single-unit");

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Workbook } from "../../src/core/grid";
 import { LayoutError } from "../../src/core/layouts/errors";
 import { LAYOUTS } from "../../src/core/layouts/index";
+import { workbookScore } from "../../src/core/layouts/layout";
 import { detectReportText, recommendationsInColumn } from "../../src/core/layouts/report-text";
 import { readWorkbook } from "../../src/core/read";
 import { recommendationsFromText, type TextRecommendation } from "../../src/core/report-text";
@@ -83,7 +84,7 @@ describe("seed 004 as report text", () => {
 
 describe("seed 004 pasted into one column of a sheet", () => {
   it("is recognised as recommendations as report text, and by no other layout", () => {
-    expect(LAYOUTS.map((l) => [l.id, l.detect(SEED004)]).filter(([, score]) => (score as number) > 0)).toEqual([["report-text", 0.4]]);
+    expect(LAYOUTS.map((l) => [l.id, workbookScore(l, SEED004)]).filter(([, score]) => (score as number) > 0)).toEqual([["report-text", 0.4]]);
   });
 
   it("gives the same recommendations, a paragraph per cell or a printed line per cell", () => {

@@ -5,14 +5,15 @@
 
 import { cellAt, isBlank, type CellAddress, type CellValue, type Sheet, type Workbook } from "../grid";
 import { ROLE_LABELS, headerPeriod, type Role } from "../headers";
-import type { Recommendation, Response, ResponseMatrix, StatusCell, StatusColumn, Unit } from "../model";
+import type { Recommendation, Response, StatusCell, StatusColumn, Unit } from "../model";
 import { normalizeRecommendationNumber } from "../numbers";
 import { displayText, normalizeKey } from "../text";
 import { UnitDirectory } from "../units";
 import { readAcceptance, readStatus } from "../vocabulary";
 import { readDate } from "../dates";
-import { findHeaderRow, isBlankRow, labelsAbove, missingRoles, type ColumnMap } from "./table";
-import { LayoutError } from "./errors";
+import type { Block } from "./blocks";
+import { blockColumnMap, isBlankRow, labelsAbove, missingRoles, type ColumnMap } from "./table";
+import type { DetailReading, Layout, ReadContext } from "./layout";
 import { RowStatus, TableColumns } from "./row-cells";
 
 export const LAYOUT_ID = "canonical";
@@ -42,19 +43,69 @@ export function canonicalResponsesSheet(workbook: Workbook): Sheet | undefined {
   return sheetNamed(workbook, SHEET_NAMES.responses);
 }
 
-/** The units of the workbook's Units sheet, or none when it has no such sheet. */
-export function readUnitsSheet(workbook: Workbook): Unit[] {
-  const sheet = sheetNamed(workbook, SHEET_NAMES.units);
-  return sheet ? readUnits(sheet) : [];
+/** True when a sheet's name is one the canonical workbook gives its Units sheet. */
+export function isUnitsSheetName(name: string): boolean {
+  return (SHEET_NAMES.units as readonly string[]).includes(normalizeKey(name));
 }
 
-/** True when the workbook has the three canonical sheets with their required columns. */
-export function detectCanonical(workbook: Workbook): number {
-  const responses = sheetNamed(workbook, SHEET_NAMES.responses);
-  if (!responses || !findHeaderRow(responses, REQUIRED.responses)) return 0;
-  const recs = sheetNamed(workbook, SHEET_NAMES.recommendations);
-  const units = sheetNamed(workbook, SHEET_NAMES.units);
-  return 0.6 + (recs && findHeaderRow(recs, REQUIRED.recommendations) ? 0.2 : 0) + (units && findHeaderRow(units, REQUIRED.units) ? 0.2 : 0);
+/** A table block's column map when it has every `required` role, else null. */
+function tableWith(block: Block, required: readonly Role[]): ColumnMap | null {
+  if (block.shape !== "table") return null;
+  const map = blockColumnMap(block.sheet, block.headers[0]);
+  return required.every((role) => map.roles[role] !== undefined) ? map : null;
+}
+
+/** A list's score: higher on a sheet named for it. */
+function listScore(block: Block, names: readonly string[]): number {
+  return names.includes(normalizeKey(block.sheet.name)) ? 0.8 : 0.5;
+}
+
+/** The canonical Responses table: No., Unit and Acceptance, on a sheet named Responses. */
+export const canonicalResponses: Layout = {
+  id: LAYOUT_ID,
+  name: "the response matrix layout (Units, Recommendations, Responses)",
+  blockName: "responses table",
+  classify(block) {
+    return tableWith(block, REQUIRED.responses) && (SHEET_NAMES.responses as readonly string[]).includes(normalizeKey(block.sheet.name)) ? 0.8 : 0;
+  },
+  read(block, context) {
+    const map = blockColumnMap(block.sheet, block.headers[0]);
+    return { part: "answers", detail: readTable(block.sheet, map, context, block) };
+  },
+};
+
+/** A list of units: Code and Division (the canonical Units sheet, wherever it sits). */
+export const unitsList: Layout = {
+  id: "units",
+  name: "a list of units",
+  blockName: "list of units",
+  classify: (block) => (tableWith(block, REQUIRED.units) ? listScore(block, SHEET_NAMES.units) : 0),
+  read: (block) => ({ part: "units", units: readUnits(block.sheet, blockColumnMap(block.sheet, block.headers[0]), block.end) }),
+};
+
+/** A list of recommendations: No., Recommendation and Addressed to (the canonical Recommendations sheet). */
+export const recommendationsList: Layout = {
+  id: "recommendations",
+  name: "a list of recommendations",
+  blockName: "list of recommendations",
+  classify: (block) => (tableWith(block, REQUIRED.recommendations) ? listScore(block, SHEET_NAMES.recommendations) : 0),
+  read(block) {
+    const map = blockColumnMap(block.sheet, block.headers[0]);
+    let count = 0;
+    for (let r = map.headerRow + 1; r < block.end; r++) if (normalizeRecommendationNumber(cellAt(block.sheet, r, map.roles.number!)) !== null) count++;
+    return { part: "recommendations", count, read: (directory) => readRecommendations(block.sheet, map, directory, block.end) };
+  },
+};
+
+/** The sentence for a Responses sheet that has no table of responses: the columns its likeliest header row lacks. */
+export function noResponsesTableSentence(workbook: Workbook): string | null {
+  const sheet = canonicalResponsesSheet(workbook);
+  if (!sheet) return null;
+  const missing = missingRoles(sheet, REQUIRED.responses).map((r) => `"${ROLE_LABELS[r]}"`);
+  return (
+    `The sheet '${sheet.name}' has no header row with the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. ` +
+    `Add ${missing.length > 1 ? "these headers" : "this header"} above the table (or map the columns in the task pane settings).`
+  );
 }
 
 function text(sheet: Sheet, row: number, col: number | undefined): string {
@@ -65,21 +116,10 @@ function at(sheet: Sheet, row: number, col: number): CellAddress {
   return { sheet: sheet.name, row, col };
 }
 
-function requireTable(sheet: Sheet, required: Role[]): ColumnMap {
-  const map = findHeaderRow(sheet, required);
-  if (map) return map;
-  const missing = missingRoles(sheet, required).map((r) => `"${ROLE_LABELS[r]}"`);
-  throw new LayoutError(
-    `The sheet '${sheet.name}' has no header row with the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. ` +
-      `Add ${missing.length > 1 ? "these headers" : "this header"} above the table (or map the columns in the task pane settings).`,
-  );
-}
-
-function readUnits(sheet: Sheet): Unit[] {
-  const map = requireTable(sheet, REQUIRED.units);
+function readUnits(sheet: Sheet, map: ColumnMap, end: number): Unit[] {
   const units: Unit[] = [];
   const seen = new Set<string>();
-  for (let r = map.headerRow + 1; r < sheet.rows.length; r++) {
+  for (let r = map.headerRow + 1; r < end; r++) {
     if (isBlankRow(sheet, r)) continue;
     const code = text(sheet, r, map.roles.code);
     if (!code || seen.has(normalizeKey(code))) continue;
@@ -94,11 +134,10 @@ function readUnits(sheet: Sheet): Unit[] {
   return units;
 }
 
-function readRecommendations(sheet: Sheet, directory: UnitDirectory): Recommendation[] {
-  const map = requireTable(sheet, REQUIRED.recommendations);
+function readRecommendations(sheet: Sheet, map: ColumnMap, directory: UnitDirectory, end: number): Recommendation[] {
   const recs: Recommendation[] = [];
   const numberCol = map.roles.number!;
-  for (let r = map.headerRow + 1; r < sheet.rows.length; r++) {
+  for (let r = map.headerRow + 1; r < end; r++) {
     if (isBlankRow(sheet, r)) continue;
     const number = normalizeRecommendationNumber(cellAt(sheet, r, numberCol));
     if (number === null) continue;
@@ -118,6 +157,8 @@ function readRecommendations(sheet: Sheet, directory: UnitDirectory): Recommenda
   return recs;
 }
 
+const NO_ROWS: ReadonlySet<number> = new Set();
+
 /** The status columns of a responses table, left to right (Status, then follow-ups). */
 export function statusColumns(map: ColumnMap): StatusColumn[] {
   const cols: StatusColumn[] = [];
@@ -132,7 +173,13 @@ export function statusColumns(map: ColumnMap): StatusColumn[] {
 }
 
 /** Reads the rows of a responses table (up to row `end`, excluded); a blank `No.` inherits the number from the row above. */
-export function readResponseRows(sheet: Sheet, map: ColumnMap, directory: UnitDirectory | null, end = sheet.rows.length): Response[] {
+export function readResponseRows(
+  sheet: Sheet,
+  map: ColumnMap,
+  directory: UnitDirectory | null,
+  end = sheet.rows.length,
+  skip: ReadonlySet<number> = NO_ROWS,
+): Response[] {
   const responses: Response[] = [];
   const statusCols = statusColumns(map);
   const statusOptions = statusCols.map((column) => ({ openClosed: column.openClosed }));
@@ -140,7 +187,7 @@ export function readResponseRows(sheet: Sheet, map: ColumnMap, directory: UnitDi
   const table = new TableColumns(sheet.name, roles);
   let lastNumber: string | null = null;
   for (let r = map.headerRow + 1; r < end; r++) {
-    if (isBlankRow(sheet, r)) continue;
+    if (isBlankRow(sheet, r) || skip.has(r)) continue;
     // Every cell as text once; the role texts below are taken from it
     const values = (sheet.rows[r] ?? []).map((v) => displayText(v));
     const numberCell: CellValue = map.roles.number === undefined ? "" : cellAt(sheet, r, map.roles.number);
@@ -174,6 +221,7 @@ export function readResponseRows(sheet: Sheet, map: ColumnMap, directory: UnitDi
       responseDate: map.roles.responseDate === undefined ? { kind: "blank" } : readDate(cellAt(sheet, r, map.roles.responseDate)),
       cells: table.cellsOf(r),
       values,
+      block: 0, // set once the matrix lists its blocks (a number from the start: one shape for every row)
     });
   }
   return responses;
@@ -225,64 +273,33 @@ function label(sheets: { sheet: Sheet; headerRow: number }[], names: string[]): 
   return null;
 }
 
-/** A responses table chosen by the caller (the user's column mapping), read instead of the sheet named `Responses`. */
-export interface ChosenTable {
-  sheet: Sheet;
-  map: ColumnMap;
-  layout: string;
-}
-
-/** A Units or Recommendations sheet beside a chosen table counts only when it has its header row; else it is just another sheet. */
-function usableBeside(chosen: ChosenTable | undefined, sheet: Sheet | undefined, required: Role[]): Sheet | undefined {
-  return sheet && sheet !== chosen?.sheet && (!chosen || findHeaderRow(sheet, required)) ? sheet : undefined;
-}
-
 /**
- * Reads a canonical workbook, or a `chosen` responses table with the Units and Recommendations sheets beside it.
- * Throws LayoutError (a sentence saying what to do) when a required sheet or column is missing.
+ * Reads a table of responses: the canonical Responses table, or the one the user mapped (Settings → Sheet and
+ * columns). Unit names resolve through the listed units; the title and response date come from labels above it
+ * or above the lists of units and recommendations. Header rows repeated inside the block are not answers.
  */
-export function readCanonical(workbook: Workbook, asOf: number, chosen?: ChosenTable): ResponseMatrix {
-  const responsesSheet = chosen?.sheet ?? sheetNamed(workbook, SHEET_NAMES.responses);
-  if (!responsesSheet) {
-    throw new LayoutError(
-      `No sheet named "Responses" was found (the workbook has ${workbook.sheets.map((s) => `'${s.name}'`).join(", ") || "no sheets"}). ` +
-        `Create the template, or rename the sheet that holds the answers to "Responses".`,
-    );
-  }
-  const unitsSheet = usableBeside(chosen, sheetNamed(workbook, SHEET_NAMES.units), REQUIRED.units);
-  const recsSheet = usableBeside(chosen, sheetNamed(workbook, SHEET_NAMES.recommendations), REQUIRED.recommendations);
-  const listedUnits = unitsSheet ? readUnits(unitsSheet) : [];
-  const responseMap = chosen?.map ?? requireTable(responsesSheet, REQUIRED.responses);
-  const responses = readResponseRows(responsesSheet, responseMap, listedUnits.length ? new UnitDirectory(listedUnits) : null);
-  const { units, directory, unitsListed } = settleUnits(listedUnits, responses);
-  const recommendations = recsSheet ? readRecommendations(recsSheet, directory) : [];
-  const explicitAddressing = recommendations.length > 0;
-  if (!explicitAddressing) recommendations.push(...impliedRecommendations(responses, directory));
-
-  const headerRows = [
-    { sheet: responsesSheet, headerRow: responseMap.headerRow },
-    ...(recsSheet ? [{ sheet: recsSheet, headerRow: findHeaderRow(recsSheet, REQUIRED.recommendations)?.headerRow ?? 0 }] : []),
-    ...(unitsSheet ? [{ sheet: unitsSheet, headerRow: findHeaderRow(unitsSheet, REQUIRED.units)?.headerRow ?? 0 }] : []),
-  ];
+export function readTable(sheet: Sheet, map: ColumnMap, context: ReadContext, block?: Block): DetailReading {
+  const listed = context.listedUnits;
+  const repeats = new Set((block?.headers.slice(1) ?? []).flatMap((h) => [h.firstRow, h.headerRow]));
+  const responses = readResponseRows(sheet, map, listed.length ? new UnitDirectory(listed) : null, block?.end ?? sheet.rows.length, repeats);
+  const lists = context.blocks.filter((b) => b !== block && b.shape === "table" && (context.layoutOf(b) === unitsList || context.layoutOf(b) === recommendationsList));
+  // Recommendations first, as the canonical workbook's labels were looked for
+  lists.sort((a, b) => Number(context.layoutOf(a) === unitsList) - Number(context.layoutOf(b) === unitsList));
+  const headerRows = [{ sheet, headerRow: map.headerRow }, ...lists.map((b) => ({ sheet: b.sheet, headerRow: b.headers[0].headerRow }))];
   const titleCell = label(headerRows, TITLE_LABELS);
   const dateCell = label(headerRows, DATE_LABELS);
   const responseDate = dateCell === null ? null : readDate(dateCell);
-
-  const columns = new Set<Role>(Object.keys(responseMap.roles) as Role[]);
-  if (responseMap.followUps.length) columns.add("followUp");
+  const columns = new Set<Role>(Object.keys(map.roles) as Role[]);
+  if (map.followUps.length) columns.add("followUp");
   return {
-    layout: chosen?.layout ?? LAYOUT_ID,
-    title: titleCell !== null && displayText(titleCell) ? displayText(titleCell) : (workbook.name ?? "").replace(/\.xlsx$/i, ""),
-    asOf,
-    units,
-    recommendations,
     responses,
+    units: null,
+    recommendations: null,
+    texts: new Map(),
     columns,
-    statusColumns: statusColumns(responseMap),
-    responsesSheet: responsesSheet.name,
+    statusColumns: statusColumns(map),
+    title: titleCell === null ? "" : displayText(titleCell),
     responseDate: responseDate?.kind === "date" ? responseDate.serial : null,
-    explicitAddressing,
-    unitsListed,
   };
 }
 

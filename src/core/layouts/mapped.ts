@@ -6,9 +6,8 @@
 
 import { cellAt, columnIndex, columnLetter, width, type Sheet, type Workbook } from "../grid";
 import { ROLE_LABELS, headerRole, type Role } from "../headers";
-import type { Mapping, ResponseMatrix } from "../model";
+import type { Mapping } from "../model";
 import { displayText, joinWithAnd } from "../text";
-import { readCanonical } from "./canonical";
 import { LayoutError } from "./errors";
 import type { ColumnMap } from "./table";
 
@@ -76,12 +75,6 @@ export function columnMapOf(workbook: Workbook, mapping: Mapping): { sheet: Shee
   // A column is read once as a status: not again as a follow-up
   const followUpCols = [...new Set(followUps)].filter((c) => c !== roles.status).sort((a, b) => a - b);
   return { sheet, map: { headerRow, roles, followUps: followUpCols, headers } };
-}
-
-/** Reads the workbook through the user's column mapping; throws LayoutError when the mapping no longer fits. */
-export function readMapped(workbook: Workbook, asOf: number, mapping: Mapping): ResponseMatrix {
-  const { sheet, map } = columnMapOf(workbook, mapping);
-  return readCanonical(workbook, asOf, { sheet, map, layout: LAYOUT_ID });
 }
 
 /** A column as the pane offers it: `D`, its header text, and the role that header suggests. */

@@ -16,12 +16,13 @@
 
 import { cellAt, isBlank, type CellAddress, type CellValue, type Sheet, type Workbook } from "../grid";
 import { headerRole, type Role } from "../headers";
-import type { Recommendation, Response, ResponseMatrix, StatusCell, StatusColumn, Unit } from "../model";
+import type { Recommendation, Response, StatusCell, StatusColumn, Unit } from "../model";
 import { readDate, type DateReading } from "../dates";
 import { displayText, normalizeKey } from "../text";
 import { readAcceptance, readStatus } from "../vocabulary";
+import type { Block } from "./blocks";
 import { statusColumns } from "./canonical";
-import { LayoutError } from "./errors";
+import { type DetailReading, type Layout, type LayoutContext, type ReadContext, workbookScore } from "./layout";
 import { columnMapOfTexts, headerText, isBlankRow, recommendationCell, type ColumnMap } from "./table";
 import { RowStatus, TableColumns } from "./row-cells";
 
@@ -32,8 +33,6 @@ export const LAYOUT_NAME = "the OIOS management response (Appendix I and Annex I
 const OIOS_HEADERS = new Set(["c o", "accepted yes no", "title of responsible individual", "client comments", "critical important", "actions needed to close recommendation"]);
 const ENTITY_LABELS = new Set(["entity", "audited entity", "unit", "client", "mission", "office", "entite", "entite auditee", "unite", "bureau"]);
 const TITLE_LABELS = new Set(["title", "titre", "audit", "report title", "audit title"]);
-/** Rows scanned for headers when scoring a workbook (reading looks at every row). */
-const DETECT_ROWS = 80;
 /** Text roles a page-broken row continues. */
 const TEXT_ROLES: readonly Role[] = ["recommendation", "responsible", "comments", "action"];
 
@@ -52,6 +51,7 @@ interface Entry {
   number: string;
   sheet: Sheet;
   row: number;
+  block: Block;
   table: Table;
   texts: Partial<Record<Role, string>>;
 }
@@ -73,31 +73,62 @@ function isOiosHeader(t: Table): boolean {
   return t.map.headers.some((h) => OIOS_HEADERS.has(normalizeKey(h)));
 }
 
-/** How well the workbook matches: an Appendix I or Annex I header among the first rows, more when both are there. */
-export function detectOios(workbook: Workbook): number {
-  const kinds = new Set<Kind>();
-  let oios = false;
-  for (const sheet of workbook.sheets) {
-    for (let r = 0; r < Math.min(sheet.rows.length, DETECT_ROWS); r++) {
-      const t = headerAt(sheet, r);
+/** The kinds of OIOS tables among the workbook's blocks, and whether any has a header only OIOS forms use. */
+const kindsFound = new WeakMap<LayoutContext, { kinds: Set<Kind>; oios: boolean }>();
+
+function workbookTables(context: LayoutContext): { kinds: Set<Kind>; oios: boolean } {
+  let found = kindsFound.get(context);
+  if (!found) {
+    found = { kinds: new Set(), oios: false };
+    for (const block of context.blocks) {
+      const t = block.shape === "table" ? headerAt(block.sheet, block.headers[0].headerRow) : null;
       if (!t) continue;
-      kinds.add(t.kind);
-      oios ||= isOiosHeader(t);
+      found.kinds.add(t.kind);
+      found.oios ||= isOiosHeader(t);
     }
+    kindsFound.set(context, found);
   }
-  if (!oios) return 0;
-  return kinds.size === 2 ? 0.9 : 0.8;
+  return found;
 }
 
-/** Every row of every table: header rows (first or repeated) switch tables, numbered rows are entries, the rest is skipped or continues. */
-function readTables(workbook: Workbook): { entries: Entry[]; tables: Table[]; firstHeaders: { sheet: Sheet; row: number }[] } {
+/** The OIOS tables: Appendix I's answers (0.8), more when Annex I's statuses are there too (0.9). */
+export const oios: Layout = {
+  id: LAYOUT_ID,
+  name: LAYOUT_NAME,
+  blockName: "OIOS table",
+  classify(block, context) {
+    if (block.shape !== "table" || !headerAt(block.sheet, block.headers[0].headerRow)) return 0;
+    const { kinds, oios: found } = workbookTables(context);
+    if (!found) return 0;
+    return kinds.size === 2 ? 0.9 : 0.8;
+  },
+  read(block, context) {
+    const group = readGroup(context);
+    if (block === group.mainBlock) return { part: "answers", detail: group.detail };
+    return { part: "joined", recommendations: new Set(group.entries.filter((e) => e.block === block).map((e) => e.number)).size, with: group.mainBlock.sheet.name };
+  },
+};
+
+/** How well the workbook matches the OIOS forms (0 when no block does). */
+export function detectOios(workbook: Workbook): number {
+  return workbookScore(oios, workbook);
+}
+
+/**
+ * Every row of every OIOS block: header rows (first or repeated) switch tables, numbered rows are entries, the
+ * rest is skipped or continues the row above.
+ */
+function readTables(blocks: readonly Block[]): { entries: Entry[]; tables: Table[]; firstHeaders: { sheet: Sheet; row: number }[] } {
   const entries: Entry[] = [];
   const tables: Table[] = [];
   const firstHeaders: { sheet: Sheet; row: number }[] = [];
-  for (const sheet of workbook.sheets) {
+  const lastOfSheet = new Map<Sheet, Partial<Record<Kind, Entry>>>();
+  for (const block of blocks) {
+    const { sheet } = block;
     let table: Table | null = null;
-    const last: Partial<Record<Kind, Entry>> = {};
-    for (let r = 0; r < sheet.rows.length; r++) {
+    const last = lastOfSheet.get(sheet) ?? {};
+    lastOfSheet.set(sheet, last);
+    for (let r = block.headers[0].headerRow; r < block.end; r++) {
       const numberCell: CellValue = table ? cellAt(sheet, r, table.map.roles.number!) : "";
       const number = table ? recommendationCell(numberCell) : null;
       if (number === null && isBlankRow(sheet, r)) continue;
@@ -119,7 +150,7 @@ function readTables(workbook: Workbook): { entries: Entry[]; tables: Table[]; fi
       const previous = last[table.kind];
       if (number || (isBlank(numberCell) && !isBlank(cellAt(sheet, r, answerCol)) && previous)) {
         // A row with an answer and no number inherits the number above (a merged cell)
-        const entry: Entry = { number: number ? number.number : previous!.number, sheet, row: r, table, texts: {} };
+        const entry: Entry = { number: number ? number.number : previous!.number, sheet, row: r, block, table, texts: {} };
         for (const role of TEXT_ROLES) {
           const col = table.map.roles[role];
           if (col !== undefined) entry.texts[role] = displayText(cellAt(sheet, r, col));
@@ -180,21 +211,29 @@ function titleAbove(firstHeaders: { sheet: Sheet; row: number }[]): string {
   return "";
 }
 
-/** Reads the OIOS tables. Throws LayoutError when the workbook has neither an Appendix I nor an Annex I table. */
-export function readOios(workbook: Workbook, asOf: number): ResponseMatrix {
-  const { entries, tables, firstHeaders } = readTables(workbook);
+/** The OIOS blocks read together, once per reading of the workbook. */
+interface Group {
+  entries: Entry[];
+  mainBlock: Block;
+  detail: DetailReading;
+}
+const groups = new WeakMap<ReadContext, Group>();
+
+/**
+ * Reads the workbook's OIOS blocks together: Appendix I's answers (else Annex I's rows), each with Annex I's C/O
+ * as its status; the recommendations Annex I alone lists are addressed to the entity and left unanswered.
+ */
+function readGroup(context: ReadContext): Group {
+  const known = groups.get(context);
+  if (known) return known;
+  const blocks = context.blocks.filter((b) => context.layoutOf(b) === oios);
+  const { entries, tables, firstHeaders } = readTables(blocks);
   const appendixTable = tables.find((t) => t.kind === "appendix");
   const annexTable = tables.find((t) => t.kind === "annex");
-  if (!appendixTable && !annexTable) {
-    throw new LayoutError(
-      `No sheet has an OIOS table with the columns "Rec. no.", "Recommendation" and "Accepted? (Yes/No)" or "C/O". ` +
-        `Add these headers above the table (or map the columns in the task pane settings).`,
-    );
-  }
   const main = appendixTable ?? annexTable!;
-  const title = labelled(firstHeaders, TITLE_LABELS)?.text || titleAbove(firstHeaders) || (workbook.name ?? "").replace(/\.xlsx$/i, "");
+  const title = labelled(firstHeaders, TITLE_LABELS)?.text || titleAbove(firstHeaders);
   const entityCell = labelled(firstHeaders, ENTITY_LABELS);
-  const acronym = /\(([A-Z][A-Z0-9&/-]{1,15})\)\s*$/.exec(title)?.[1];
+  const acronym = /\(([A-Z][A-Z0-9&/-]{1,15})\)\s*$/.exec(title || (context.workbook.name ?? "").replace(/\.xlsx$/i, ""))?.[1];
   const entity = entityCell?.text || acronym || main.sheet.name;
 
   // Annex I's C/O, by number (the first row of each number)
@@ -234,20 +273,14 @@ export function readOios(workbook: Workbook, asOf: number): ResponseMatrix {
     if (annexTable.map.roles.targetDate !== undefined) columns.add("targetDate");
   }
   const units: Unit[] = [{ code: entity, name: entity, division: entity, aliases: [], at: entityCell?.at ?? null }];
-  return {
-    layout: LAYOUT_ID,
-    title,
-    asOf,
-    units,
-    recommendations,
-    responses,
-    columns,
-    statusColumns: coColumn ? [coColumn] : [],
-    responsesSheet: main.sheet.name,
-    responseDate: null,
-    explicitAddressing: false,
-    unitsListed: false,
+  const mainBlock = blocks.find((b) => headerAt(b.sheet, b.headers[0].headerRow)?.kind === main.kind && b.sheet === main.sheet) ?? blocks[0];
+  const group: Group = {
+    entries,
+    mainBlock,
+    detail: { responses, units, recommendations, texts: new Map(), columns, statusColumns: coColumn ? [coColumn] : [], title, responseDate: null },
   };
+  groups.set(context, group);
+  return group;
 }
 
 function textOf(e: Entry, role: Role): string {
@@ -294,6 +327,7 @@ function responseOf(e: Entry, status: Entry | undefined, coColumn: StatusColumn 
     responseDate: { kind: "blank" },
     cells,
     values: (sheet.rows[row] ?? []).map((v) => displayText(v)),
+    block: 0,
   };
 }
 

@@ -8,27 +8,19 @@
 
 import { cellAt, isBlank, width, type CellValue, type Sheet, type Workbook } from "../grid";
 import { headerRole, type Role } from "../headers";
-import type { Response, ResponseMatrix, StatusColumn } from "../model";
+import type { Response, StatusColumn } from "../model";
 import { displayText, memoizeText, normalizeKey } from "../text";
 import { UnitDirectory } from "../units";
 import { readAcceptance } from "../vocabulary";
 import { readDate } from "../dates";
 import { normalizeRecommendationNumber } from "../numbers";
-import { canonicalResponsesSheet, impliedRecommendations, readResponseRows, readUnitsSheet, settleUnits, statusColumns } from "./canonical";
-import { LayoutError } from "./errors";
-import { DATE_LABELS, TITLE_LABELS, formLabel, isBlankRow, mapColumns, recommendationCell, type ColumnMap } from "./table";
+import { isAsideRow, type Block } from "./blocks";
+import { canonicalResponsesSheet, readResponseRows, statusColumns } from "./canonical";
+import { type Layout, workbookScore } from "./layout";
+import { DATE_LABELS, TITLE_LABELS, blockColumnMap, formLabel, isBlankRow, mapColumns, recommendationCell, type ColumnMap } from "./table";
 
 export const LAYOUT_ID = "section-iii";
 export const LAYOUT_NAME = "Section III layout";
-
-/** Rows searched for the first header row. */
-const SCAN_ROWS = 30;
-
-/** A cell's text starting a `Comments:` row: a note on the recommendation, not an answer. */
-const COMMENTS = /^(comments?|commentaires?|remarks|observations)\b/;
-/** Section titles (`SECTION III - RECOMMENDATIONS`) and page headers (`Management Response: Evaluation of ...`). */
-const SECTION_TITLE = /^section (0|[ivx]+|\d+)\b/;
-const PAGE_HEADER = /^(management response|reponse de la direction|page \d+)\b/;
 
 /** A header's role, remembered per text: the unit and acceptance cells of most rows repeat a few words. */
 const roleOf = memoizeText(headerRole);
@@ -43,30 +35,15 @@ function isHeader(map: ColumnMap): boolean {
   return map.roles.unit !== undefined && map.roles.acceptance !== undefined && numberColumn(map) !== undefined;
 }
 
-/** The first Section III header row among the first rows of a sheet. */
-function firstHeader(sheet: Sheet): ColumnMap | null {
-  const w = width(sheet);
-  const last = Math.min(sheet.rows.length, SCAN_ROWS);
-  for (let r = 0; r < last; r++) {
-    const map = mapColumns(sheet, r, w);
-    if (isHeader(map)) return map;
-  }
-  return null;
-}
-
-/** True when a row above the header, or the sheet's name, says Section III. */
-function markedSectionIII(sheet: Sheet, headerRow: number): boolean {
-  if (/^section (iii|3)\b/.test(normalizeKey(sheet.name))) return true;
-  for (let r = 0; r < headerRow; r++) {
-    for (const v of sheet.rows[r] ?? []) if (/^section (iii|3)\b/.test(normalizeKey(v))) return true;
-  }
-  return false;
+/** True when the block's section title, or its sheet's name, says Section III. */
+function markedSectionIII(block: Block): boolean {
+  return /^section (iii|3)\b/.test(normalizeKey(block.sheet.name)) || /^section (iii|3)\b/.test(normalizeKey(block.title ?? ""));
 }
 
 /** True when one of the first rows under the header starts a recommendation with its number. */
-function numberedBelow(sheet: Sheet, map: ColumnMap): boolean {
+function numberedBelow(sheet: Sheet, map: ColumnMap, end: number): boolean {
   const col = numberColumn(map)!;
-  for (let r = map.headerRow + 1, seen = 0; r < sheet.rows.length && seen < 5; r++) {
+  for (let r = map.headerRow + 1, seen = 0; r < end && seen < 5; r++) {
     const v = cellAt(sheet, r, col);
     if (isBlank(v)) continue;
     if (recommendationCell(v)) return true;
@@ -76,30 +53,55 @@ function numberedBelow(sheet: Sheet, map: ColumnMap): boolean {
 }
 
 /**
- * How well a sheet reads as Section III: 0.9 when marked as such, 0.7 when its `Recommendation` column holds numbers.
- * A `Responses` sheet with a `No.` column is the canonical layout's.
+ * The Section III long form: 0.9 when marked as such (its section title or its sheet's name), 0.7 when its
+ * `Recommendation` column holds numbers. A table with a `No.` column on the `Responses` sheet is the canonical one.
  */
-function scoreSheet(workbook: Workbook, sheet: Sheet): { map: ColumnMap; score: number } | null {
-  const map = firstHeader(sheet);
-  if (!map) return null;
-  if (map.roles.number !== undefined && sheet === canonicalResponsesSheet(workbook)) return null;
-  if (markedSectionIII(sheet, map.headerRow)) return { map, score: 0.9 };
-  if (map.roles.number === undefined && numberedBelow(sheet, map)) return { map, score: 0.7 };
-  return null;
-}
+export const sectionIII: Layout = {
+  id: LAYOUT_ID,
+  name: LAYOUT_NAME,
+  blockName: "Section III",
+  classify(block, context) {
+    if (block.shape !== "table") return 0;
+    const map = blockColumnMap(block.sheet, block.headers[0]);
+    if (!isHeader(map)) return 0;
+    if (map.roles.number !== undefined && block.sheet === canonicalResponsesSheet(context.workbook)) return 0;
+    if (markedSectionIII(block)) return 0.9;
+    return map.roles.number === undefined && numberedBelow(block.sheet, map, block.end) ? 0.7 : 0;
+  },
+  read(block, context) {
+    const { sheet } = block;
+    const header = blockColumnMap(sheet, block.headers[0]);
+    const form = readForm(sheet, header, block.end);
+    const listed = context.listedUnits.length ? new UnitDirectory(context.listedUnits) : null;
+    const responses: Response[] = [];
+    for (const seg of form.segments) for (const r of readResponseRows(form.view, seg.map, listed, seg.end)) responses.push(r);
+    const columns = new Set<Role>();
+    for (const seg of form.segments) {
+      for (const role of Object.keys(seg.map.roles) as Role[]) columns.add(role);
+      if (seg.map.followUps.length) columns.add("followUp");
+    }
+    const title = formLabel(context.workbook.sheets, sheet, header.headerRow, TITLE_LABELS);
+    const dateCell = formLabel(context.workbook.sheets, sheet, header.headerRow, DATE_LABELS);
+    const responseDate = dateCell === null ? null : readDate(dateCell);
+    return {
+      part: "answers",
+      detail: {
+        responses,
+        units: null,
+        recommendations: null,
+        texts: form.texts,
+        columns,
+        statusColumns: unionStatusColumns(form.segments),
+        title: title === null ? "" : displayText(title),
+        responseDate: responseDate?.kind === "date" ? responseDate.serial : null,
+      },
+    };
+  },
+};
 
-function bestSheet(workbook: Workbook): { sheet: Sheet; map: ColumnMap; score: number } | null {
-  let best: { sheet: Sheet; map: ColumnMap; score: number } | null = null;
-  for (const sheet of workbook.sheets) {
-    const found = scoreSheet(workbook, sheet);
-    if (found && (!best || found.score > best.score)) best = { sheet, ...found };
-  }
-  return best;
-}
-
-/** How well the workbook matches the Section III long form (0 when no sheet does). */
+/** How well the workbook matches the Section III long form (0 when no block does). */
 export function detectSectionIII(workbook: Workbook): number {
-  return bestSheet(workbook)?.score ?? 0;
+  return workbookScore(sectionIII, workbook);
 }
 
 /** A table of the form: from a header row to the next one. */
@@ -139,10 +141,9 @@ function joined(a: CellValue | undefined, b: string): string {
  * section titles and `Comments:` rows are skipped; a row with no unit and no acceptance continues the row above
  * that a page break split (its text joins the recommendation's text and the unit's cells).
  */
-function readForm(sheet: Sheet, header: ColumnMap): Form {
-  const n = sheet.rows.length;
+function readForm(sheet: Sheet, header: ColumnMap, n: number): Form {
   const w = width(sheet);
-  const rows: CellValue[][] = sheet.rows.map(() => NO_CELLS);
+  const rows: CellValue[][] = sheet.rows.slice(0, n).map(() => NO_CELLS);
   const segments: Segment[] = [segmentOf(header, n)];
   const texts = new Map<string, string[]>();
   // A header repeated for every recommendation is mapped once
@@ -173,7 +174,7 @@ function readForm(sheet: Sheet, header: ColumnMap): Form {
         continue;
       }
     }
-    if (acceptance.kind !== "known" && isAside(cells)) continue;
+    if (acceptance.kind !== "known" && isAsideRow(cells)) continue;
     const numberCell = cells[seg.map.roles.number!] ?? "";
     const rec = recommendationCell(numberCell);
     if (rec) {
@@ -213,13 +214,6 @@ function readForm(sheet: Sheet, header: ColumnMap): Form {
   };
 }
 
-/** A row that is no answer and goes on no answer: a page header, a section title, a `Comments:` row. */
-function isAside(cells: readonly CellValue[]): boolean {
-  const filled = cells.filter((v) => !isBlank(v));
-  const first = normalizeKey(filled[0]);
-  return COMMENTS.test(first) || SECTION_TITLE.test(first) || (filled.length === 1 && PAGE_HEADER.test(first));
-}
-
 /** The status columns of every table of the form, one per sheet column (the first header naming it), left to right. */
 function unionStatusColumns(segments: readonly Segment[]): StatusColumn[] {
   const byCol = new Map<number, StatusColumn>();
@@ -230,47 +224,4 @@ function unionStatusColumns(segments: readonly Segment[]): StatusColumn[] {
     for (const sc of statusColumns(seg.map)) if (!byCol.has(sc.col)) byCol.set(sc.col, sc);
   }
   return [...byCol.values()].sort((a, b) => a.col - b.col);
-}
-
-/** Reads a Section III long form. Units resolve through the Units sheet when there is one (aliases included), else by first appearance. */
-export function readSectionIII(workbook: Workbook, asOf: number): ResponseMatrix {
-  const found = bestSheet(workbook);
-  if (!found) {
-    throw new LayoutError(
-      "No sheet has a Section III header row (Recommendation, Programme Unit, Accepted / Partially accepted / Rejected). " +
-        "Add the header row above the answers, or choose the sheet and columns in the task pane settings.",
-    );
-  }
-  const { sheet, map: header } = found;
-  const listed = readUnitsSheet(workbook);
-  const form = readForm(sheet, header);
-  const listedDirectory = listed.length ? new UnitDirectory(listed) : null;
-  const responses: Response[] = [];
-  for (const seg of form.segments) for (const r of readResponseRows(form.view, seg.map, listedDirectory, seg.end)) responses.push(r);
-  const { units, directory, unitsListed } = settleUnits(listed, responses);
-  const recommendations = impliedRecommendations(responses, directory);
-  for (const rec of recommendations) rec.text = form.texts.get(rec.number) ?? "";
-
-  const columns = new Set<Role>();
-  for (const seg of form.segments) {
-    for (const role of Object.keys(seg.map.roles) as Role[]) columns.add(role);
-    if (seg.map.followUps.length) columns.add("followUp");
-  }
-  const title = formLabel(workbook.sheets, sheet, header.headerRow, TITLE_LABELS);
-  const dateCell = formLabel(workbook.sheets, sheet, header.headerRow, DATE_LABELS);
-  const responseDate = dateCell === null ? null : readDate(dateCell);
-  return {
-    layout: LAYOUT_ID,
-    title: title !== null && displayText(title) ? displayText(title) : (workbook.name ?? "").replace(/\.xlsx$/i, ""),
-    asOf,
-    units,
-    recommendations,
-    responses,
-    columns,
-    statusColumns: unionStatusColumns(form.segments),
-    responsesSheet: sheet.name,
-    responseDate: responseDate?.kind === "date" ? responseDate.serial : null,
-    explicitAddressing: false,
-    unitsListed,
-  };
 }

@@ -5,32 +5,21 @@
  *
  * Beside detailed responses it is attached to their matrix (`section0`) and checked against them by the rule
  * `summary-mismatch`, never merged. Alone, it is a layout of its own: each column stands for a division or unit.
+ * Where it sits on its sheet is the segmenter's to find (blocks.ts).
  */
 
-import { isBlank, type CellAddress, type CellValue, type Sheet, type Workbook } from "../grid";
-import type { Response, ResponseMatrix, Section0Cell, Section0Matrix, Section0Reading, Section0Row, Unit } from "../model";
+import type { CellAddress, CellValue, Sheet, Workbook } from "../grid";
+import type { Response, Section0Cell, Section0Matrix, Section0Reading, Section0Row, Unit } from "../model";
 import { displayText, normalizeKey } from "../text";
 import { UnitDirectory } from "../units";
 import { readAcceptance, type Acceptance } from "../vocabulary";
 import { readDate } from "../dates";
-import { readUnitsSheet } from "./canonical";
-import { LayoutError } from "./errors";
+import { segmentSheet, type Block } from "./blocks";
+import { type DetailReading, type Layout, workbookScore } from "./layout";
 import { DATE_LABELS, TITLE_LABELS, formLabel, recommendationCell } from "./table";
 
 export const LAYOUT_ID = "section-0";
 export const LAYOUT_NAME = "Section 0 layout";
-
-/** Rows searched for the matrix's title or column labels. */
-const SCAN_ROWS = 30;
-
-/** `SECTION 0 – Summary of response` */
-const TITLE = /^(section 0|summary of responses?|resume des? reponses?)\b/;
-/** `Division/Unit` above the column labels, however spaced (`D i v i s i o n / U n i t`). */
-const SUPER_HEADER = /^(divisions?(units?|unites?)|(units?|unites?)divisions?)$/;
-/** The next section of the form ends the matrix. */
-const NEXT_SECTION = /^section ([1-9]|i|ii|iii|iv|v)\b/;
-/** Column labels that are not divisions or units (the totals of a summary). */
-const TOTALS = /^(total|acceptance rate|taux)/;
 
 const CHECKED = /^[☒☑✓✔xX]$/u;
 const UNCHECKED = /^[□☐▢]$/u;
@@ -76,109 +65,46 @@ export function unitsOfColumn(directory: UnitDirectory, label: string): string[]
   return code === null ? null : [code];
 }
 
-/** Where a sheet's Section 0 matrix is: the column of recommendation labels, the row of column labels, the columns. */
-interface Frame {
-  labelCol: number;
-  labelRow: number;
-  columns: { label: string; col: number }[];
-}
-
-/** The column labels of a row right of `labelCol` (divisions or units, not totals nor a `Division/Unit` super-header). */
-function labelsOf(sheet: Sheet, row: number, labelCol: number): { label: string; col: number }[] {
-  const cells = sheet.rows[row] ?? [];
-  const columns: { label: string; col: number }[] = [];
-  for (let c = labelCol + 1; c < cells.length; c++) {
-    const label = displayText(cells[c]);
-    const key = normalizeKey(label);
-    if (!key || SUPER_HEADER.test(key.replace(/ /g, "")) || TOTALS.test(key)) continue;
-    const answer = readAcceptance(label);
-    if (answer.kind === "known" && answer.value !== "Not applicable") continue;
-    columns.push({ label, col: c });
-  }
-  return columns;
-}
-
-/** The first non-blank row after `row`, within a few rows. */
-function nextFilledRow(sheet: Sheet, row: number): number | null {
-  for (let r = row + 1; r < Math.min(sheet.rows.length, row + 4); r++) if ((sheet.rows[r] ?? []).some((v) => !isBlank(v))) return r;
-  return null;
-}
-
-/** The labels on the anchor's row, else on the next filled row. */
-function frameAt(sheet: Sheet, row: number, labelCol: number): Frame | null {
-  const here = labelsOf(sheet, row, labelCol);
-  if (here.length) return { labelCol, labelRow: row, columns: here };
-  const next = nextFilledRow(sheet, row);
-  if (next === null) return null;
-  const below = labelsOf(sheet, next, labelCol);
-  return below.length ? { labelCol, labelRow: next, columns: below } : null;
-}
-
-/**
- * Finds a sheet's Section 0 matrix by its title (`SECTION 0 – Summary of response`), a `Division/Unit` super-header
- * alone on its row, or, on a sheet named `Section 0`, a `Recommendation` header cell.
- */
-function findFrame(sheet: Sheet): Frame | null {
-  const namedSection0 = /^section 0\b/.test(normalizeKey(sheet.name));
-  const last = Math.min(sheet.rows.length, SCAN_ROWS);
-  for (let r = 0; r < last; r++) {
-    const cells = sheet.rows[r] ?? [];
-    for (let c = 0; c < cells.length; c++) {
-      const key = normalizeKey(cells[c]);
-      if (!key) continue;
-      let frame: Frame | null = null;
-      // A title is short: a long text that starts like one (`Summary of responses should ...`) is not it
-      if ((TITLE.test(key) && key.length <= 60) || (namedSection0 && /^recommendations?$/.test(key))) frame = frameAt(sheet, r, c);
-      else if (SUPER_HEADER.test(key.replace(/ /g, "")) && cells.every((v, k) => k === c || isBlank(v))) frame = frameAt(sheet, r, Math.max(0, c - 1));
-      if (frame) return frame;
-    }
-  }
-  return null;
-}
-
-/** Reads a sheet's Section 0 matrix, or null when the sheet has none (or no recommendation rows in it). */
-export function readSection0Sheet(sheet: Sheet): Section0Matrix | null {
-  const frame = findFrame(sheet);
-  if (!frame) return null;
+/** Reads a matrix block: its column labels, and each recommendation row's cells under them. */
+function readMatrixBlock(block: Block): Section0Matrix {
+  const { sheet } = block;
+  const frame = block.frame!;
   const at = (row: number, col: number): CellAddress => ({ sheet: sheet.name, row, col });
-  const rows: Section0Row[] = [];
-  for (let r = frame.labelRow + 1; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r];
-    if (!cells) continue;
-    const lead = cells[frame.labelCol] ?? "";
-    if (NEXT_SECTION.test(normalizeKey(lead))) break;
-    const rec = recommendationCell(lead);
-    if (!rec) continue;
+  const rows: Section0Row[] = frame.rows.map((r) => {
+    const cells = sheet.rows[r] ?? [];
+    const rec = recommendationCell(cells[frame.labelCol] ?? "")!;
     const texts = frame.columns.map(({ col }) => displayText(cells[col]));
     const row: Section0Cell[] = frame.columns.map(({ col }, i) => ({ column: i, text: texts[i], reading: readSection0Cell(texts[i]), at: at(r, col) }));
     const filled = texts.filter(Boolean);
     const checkboxes = filled.length > 0 && filled.every((t) => CHECKED.test(t) || UNCHECKED.test(t));
-    rows.push({ number: rec.number, text: rec.text, checkboxes, at: at(r, frame.labelCol), cells: row });
-  }
-  if (rows.length === 0) return null;
+    // `1 | Take steps ... | Accepted | ...`: the text in a column of its own before the labelled ones
+    const text = rec.text || (frame.columns[0]?.col > frame.labelCol + 1 ? displayText(cells[frame.labelCol + 1]) : "");
+    return { number: rec.number, text, checkboxes, at: at(r, frame.labelCol), cells: row };
+  });
   return { sheet: sheet.name, columns: frame.columns.map(({ label, col }) => ({ label, at: at(frame.labelRow, col) })), rows };
 }
 
-/** The first sheet with a Section 0 matrix (other than `except`). */
-function findSection0(workbook: Workbook, except?: string): { sheet: Sheet; matrix: Section0Matrix } | null {
-  for (const sheet of workbook.sheets) {
-    if (sheet.name === except) continue;
-    const matrix = readSection0Sheet(sheet);
-    if (matrix) return { sheet, matrix };
-  }
-  return null;
+/** Reads a sheet's first Section 0 matrix, or null when the sheet has none. */
+export function readSection0Sheet(sheet: Sheet): Section0Matrix | null {
+  const block = segmentSheet(sheet).find((b) => b.shape === "matrix");
+  return block ? readMatrixBlock(block) : null;
 }
 
-/** 0.5 when a sheet holds a Section 0 matrix: below every layout of detailed responses, which then win. */
+/**
+ * A Section 0 matrix: 0.5, below every layout of detailed responses. Beside them it is checked against them
+ * (rule summary-mismatch); alone, it is read as the answers (readSection0Alone).
+ */
+export const section0: Layout = {
+  id: LAYOUT_ID,
+  name: LAYOUT_NAME,
+  blockName: "Section 0 matrix",
+  classify: (block) => (block.shape === "matrix" ? 0.5 : 0),
+  read: (block) => ({ part: "section0", section0: readMatrixBlock(block) }),
+};
+
+/** How well the workbook matches: 0.5 when a block of it is a Section 0 matrix. */
 export function detectSection0(workbook: Workbook): number {
-  return findSection0(workbook) ? 0.5 : 0;
-}
-
-/** Attaches the workbook's Section 0 matrix, if it has one, to the matrix read from its detailed responses. */
-export function attachSection0(workbook: Workbook, matrix: ResponseMatrix): void {
-  if (matrix.layout === LAYOUT_ID) return;
-  const found = findSection0(workbook, matrix.responsesSheet);
-  if (found) matrix.section0 = found.matrix;
+  return workbookScore(section0, workbook);
 }
 
 /**
@@ -233,24 +159,16 @@ function section0Response(
     responseDate: { kind: "blank" },
     cells: { number: row.at, unit: unit.at, acceptance: cell.at },
     values,
+    block: 0,
   };
 }
 
 /**
  * Reads a Section 0 matrix alone as the workbook's responses: each cell answers for the units of its column
  * (or those it names), `NA` and □ leave them unaddressed, ☒ addresses them (their answer comes from another row,
- * else it is missing). Units come from the Units sheet, else from the columns.
+ * else it is missing). Units come from the list of units, else from the columns.
  */
-export function readSection0(workbook: Workbook, asOf: number): ResponseMatrix {
-  const found = findSection0(workbook);
-  if (!found) {
-    throw new LayoutError(
-      "No sheet has a Section 0 matrix (a 'SECTION 0 – Summary of response' row above division or unit columns). " +
-        "Add the title row above the column headings, or choose the sheet and columns in the task pane settings.",
-    );
-  }
-  const { sheet, matrix: s0 } = found;
-  const listed = readUnitsSheet(workbook);
+export function readSection0Alone(s0: Section0Matrix, sheet: Sheet, sheets: readonly Sheet[], listed: Unit[]): DetailReading & { units: Unit[]; unitsListed: boolean } {
   const unitsListed = listed.length > 0;
   const units = unitsListed ? listed : unitsFromColumns(s0);
   const directory = new UnitDirectory(units);
@@ -323,21 +241,18 @@ export function readSection0(workbook: Workbook, asOf: number): ResponseMatrix {
   });
 
   const headerRow = s0.columns[0]?.at.row ?? 0;
-  const title = formLabel(workbook.sheets, sheet, headerRow, TITLE_LABELS);
-  const dateCell = formLabel(workbook.sheets, sheet, headerRow, DATE_LABELS);
+  const title = formLabel(sheets, sheet, headerRow, TITLE_LABELS);
+  const dateCell = formLabel(sheets, sheet, headerRow, DATE_LABELS);
   const responseDate = dateCell === null ? null : readDate(dateCell);
   return {
-    layout: LAYOUT_ID,
-    title: title !== null && displayText(title) ? displayText(title) : (workbook.name ?? "").replace(/\.xlsx$/i, ""),
-    asOf,
-    units,
-    recommendations,
     responses,
+    units,
+    unitsListed,
+    recommendations,
+    texts: new Map(),
     columns: new Set(["number", "unit", "acceptance"]),
     statusColumns: [],
-    responsesSheet: sheet.name,
+    title: title === null ? "" : displayText(title),
     responseDate: responseDate?.kind === "date" ? responseDate.serial : null,
-    explicitAddressing: false,
-    unitsListed,
   };
 }

@@ -9,18 +9,17 @@
 
 import { cellAt, isBlank, type CellAddress, type CellValue, type Sheet, type Workbook } from "../grid";
 import type { Role } from "../headers";
-import type { Recommendation, Response, ResponseMatrix, Unit } from "../model";
+import type { Recommendation, Response, Unit } from "../model";
 import { readDate } from "../dates";
 import { displayText, normalizeKey } from "../text";
-import { readResponseRows, statusColumns } from "./canonical";
-import { LayoutError } from "./errors";
-import { findFormHeader, isBlankRow, recommendationCell, repeatsHeader, type FormHeader } from "./table";
+import { COMMENTS_ROW, isAsideRow, type Block } from "./blocks";
+import { isUnitsSheetName, readResponseRows, statusColumns } from "./canonical";
+import { type Layout, workbookScore } from "./layout";
+import { formHeaderOf, isBlankRow, recommendationCell, repeatsHeader, type FormHeader } from "./table";
 import { TableColumns } from "./row-cells";
 
 export const LAYOUT_ID = "single-unit";
 export const LAYOUT_NAME = "the single-unit form";
-
-const REQUIRED: readonly Role[] = ["number", "acceptance"];
 
 /** Labels naming the unit that answers (compared as keys: case, accents and punctuation ignored). */
 const UNIT_LABELS = new Set([
@@ -31,31 +30,14 @@ const UNIT_LABELS = new Set([
 ]);
 const TITLE_LABELS = new Set(["title", "titre", "name of evaluation", "evaluation title", "evaluation", "nom de l evaluation", "titre de l evaluation"]);
 const DATE_LABELS = new Set(["date", "date of response", "response date", "date de reponse"]);
-/** A cell saying the signature block starts: the table ends there. */
-const SIGNATURE_WORDS = new Set(["signature", "signatures", "signed", "signe", "signee", "visa"]);
-/** Names of a Units sheet (as the canonical reader knows them). */
-const UNITS_SHEETS = new Set(["units", "unites", "programme units", "divisions"]);
-const COMMENTS_LABEL = /^(?:comments?|commentaires?|observations?|remarks?)\s*(?::|$)\s*/i;
 
-interface Form {
-  sheet: Sheet;
-  header: FormHeader;
-}
-
-/** The sheet holding a form: a header with No. and Acceptance and no Unit column (a Unit column is another layout's). */
-function findForm(workbook: Workbook): Form | null {
-  let best: Form | null = null;
-  let bestScore = 0;
-  for (const sheet of workbook.sheets) {
-    const header = findFormHeader(sheet, REQUIRED);
-    if (!header || header.roles.unit !== undefined || header.roles.addressedTo !== undefined) continue;
-    const score = Object.keys(header.roles).length + header.followUps.length;
-    if (score > bestScore) {
-      best = { sheet, header };
-      bestScore = score;
-    }
-  }
-  return best;
+/** A form's header when the block is a form's table: No. (or a `Recommendation` column of numbers) and Acceptance, and no Unit column (a Unit column is another layout's). */
+function formHeader(block: Block): FormHeader | null {
+  if (block.shape !== "table") return null;
+  const header = formHeaderOf(block.sheet, block.headers[0]);
+  const { roles } = header;
+  if (roles.number === undefined || roles.acceptance === undefined || roles.unit !== undefined || roles.addressedTo !== undefined) return null;
+  return header;
 }
 
 /** A label cell above the table whose key is one of `labels`, with the first filled cell to its right. */
@@ -70,21 +52,12 @@ function labelled(sheet: Sheet, beforeRow: number, labels: ReadonlySet<string>):
   return null;
 }
 
-/** How well the workbook matches: a form with its unit named above it, more than one named only by its sheet. */
-export function detectSingleUnit(workbook: Workbook): number {
-  // A Units sheet means several units: a responses table without a Unit column is then the canonical reader's to explain
-  if (workbook.sheets.some((s) => UNITS_SHEETS.has(normalizeKey(s.name)))) return 0;
-  const form = findForm(workbook);
-  if (!form) return 0;
-  return labelled(form.sheet, form.header.firstRow, UNIT_LABELS) ? 0.6 : 0.5;
-}
-
 /** The comments a `Comments:` row holds (after the label, and in the cells beside it), and where to write them. */
 function commentsRow(sheet: Sheet, r: number): { text: string; at: CellAddress } | null {
   const row = sheet.rows[r] ?? [];
   const first = row.findIndex((v) => !isBlank(v));
   if (first < 0) return null;
-  const label = COMMENTS_LABEL.exec(displayText(row[first]));
+  const label = COMMENTS_ROW.exec(displayText(row[first]));
   if (!label) return null;
   const parts = [displayText(row[first]).slice(label[0].length), ...row.slice(first + 1).map((v) => displayText(v))];
   return { text: parts.filter(Boolean).join(" "), at: { sheet: sheet.name, row: r, col: first } };
@@ -103,96 +76,110 @@ function signatureDate(sheet: Sheet, r: number): number | null {
   return null;
 }
 
-/** Reads a single-unit form. Throws LayoutError when no sheet has a table with No. and Acceptance columns. */
-export function readSingleUnit(workbook: Workbook, asOf: number): ResponseMatrix {
-  const form = findForm(workbook);
-  if (!form) {
-    throw new LayoutError(
-      `No sheet has a table with the columns "Recommendation" (or "No.") and "Accepted / Partially accepted / Rejected". ` +
-        `Add these headers above the table (or map the columns in the task pane settings).`,
-    );
-  }
-  const { sheet, header } = form;
-  const unitCell = labelled(sheet, header.firstRow, UNIT_LABELS);
-  const unit = (unitCell && displayText(unitCell.value)) || sheet.name;
-  const numberCol = header.roles.number!;
-  const acceptanceCol = header.roles.acceptance!;
+/**
+ * A form's table: 0.6 with its unit named above it, 0.5 when only the sheet's name can name it. A workbook with a
+ * Units sheet has several units: a table without a Unit column is then the canonical reader's to explain.
+ */
+export const singleUnit: Layout = {
+  id: LAYOUT_ID,
+  name: LAYOUT_NAME,
+  blockName: "single-unit form",
+  classify(block, context) {
+    const header = formHeader(block);
+    if (!header || context.workbook.sheets.some((s) => isUnitsSheetName(s.name))) return 0;
+    return labelled(block.sheet, header.firstRow, UNIT_LABELS) ? 0.6 : 0.5;
+  },
+  read(block) {
+    const { sheet } = block;
+    const header = formHeader(block)!;
+    const unitCell = labelled(sheet, header.firstRow, UNIT_LABELS);
+    const unit = (unitCell && displayText(unitCell.value)) || sheet.name;
+    const numberCol = header.roles.number!;
+    const acceptanceCol = header.roles.acceptance!;
 
-  // Rows that are not answers are blanked in a copy, so the shared row reader sees answers only (at their own addresses)
-  const rows = sheet.rows.slice();
-  const comments = new Map<number, { text: string; at: CellAddress }>();
-  let lastAnswer = -1;
-  let responseDate: number | null = null;
-  for (let r = header.headerRow + 1; r < rows.length; r++) {
-    const numberCell = cellAt(sheet, r, numberCol);
-    // Most rows: an answer with its number. Only other rows can be a header, a comment, a note or the signature.
-    if (recommendationCell(numberCell) !== null) {
-      lastAnswer = r;
-      continue;
-    }
-    if (isBlankRow(sheet, r)) continue;
-    if ((rows[r] ?? []).some((v) => SIGNATURE_WORDS.has(normalizeKey(v)))) {
-      responseDate = signatureDate(sheet, r);
-      rows.length = r;
-      break;
-    }
-    const comment = commentsRow(sheet, r);
-    if (comment || repeatsHeader(sheet, r, header)) {
-      if (comment && lastAnswer >= 0) {
-        const before = comments.get(lastAnswer);
-        comments.set(lastAnswer, before ? { text: `${before.text} ${comment.text}`.trim(), at: before.at } : comment);
+    // Rows that are not answers are blanked in a copy, so the shared row reader sees answers only (at their own addresses)
+    const rows = sheet.rows.slice(0, block.end);
+    const comments = new Map<number, { text: string; at: CellAddress }>();
+    const texts = new Map<number, string[]>();
+    let lastAnswer = -1;
+    for (let r = header.headerRow + 1; r < rows.length; r++) {
+      const numberCell = cellAt(sheet, r, numberCol);
+      // Most rows: an answer with its number. Only other rows can be a header, a comment, a note or a text going on.
+      if (recommendationCell(numberCell) !== null) {
+        lastAnswer = r;
+        continue;
       }
+      if (isBlankRow(sheet, r)) continue;
+      const comment = commentsRow(sheet, r);
+      if (comment || repeatsHeader(sheet, r, header)) {
+        if (comment && lastAnswer >= 0) {
+          const before = comments.get(lastAnswer);
+          comments.set(lastAnswer, before ? { text: `${before.text} ${comment.text}`.trim(), at: before.at } : comment);
+        }
+        rows[r] = [];
+        continue;
+      }
+      if (!isBlank(cellAt(sheet, r, acceptanceCol))) {
+        lastAnswer = r;
+        continue;
+      }
+      // Page titles and notes; and the rest of a text a page break or a pasted paragraph put on a row of its own
+      // (under the recommendation's text, or in the cell it shares with its number)
       rows[r] = [];
-      continue;
+      if (lastAnswer < 0 || isAsideRow(sheet.rows[r])) continue;
+      const more = [numberCol, header.roles.recommendation].map((c) => (c === undefined ? "" : displayText(cellAt(sheet, r, c)))).filter((t) => /\p{L}/u.test(t));
+      if (more.length) texts.set(lastAnswer, [...(texts.get(lastAnswer) ?? []), ...more]);
     }
-    // Page titles, notes and the ends of paragraphs a page break cut off: no number and no answer
-    if (isBlank(cellAt(sheet, r, acceptanceCol))) rows[r] = [];
-    else lastAnswer = r;
-  }
-  const responses = readResponseRows({ ...sheet, rows }, header, null);
+    const responses = readResponseRows({ ...sheet, rows }, header, null);
 
-  const roles = Object.entries(header.roles) as [Role, number][];
-  // The number cell stands for the unit too: a second row for a recommendation is reported there
-  const table = new TableColumns(sheet.name, [...roles, ["unit", numberCol]]);
-  const recommendations: Recommendation[] = [];
-  const seen = new Set<string>();
-  for (const response of responses) {
-    // `6. Foster peer-to-peer ...`: the number and the text in one cell
-    const inCell = response.number === null ? recommendationCell(cellAt(sheet, response.row, numberCol)) : null;
-    if (inCell) response.number = inCell.number;
-    const comment = comments.get(response.row);
-    response.unit = unit;
-    response.unitText = unit;
-    // A Comments row adds to a Comments column where the form has both; its cell is the column's then
-    if (comment) response.comments = [response.comments, comment.text].filter(Boolean).join(" ");
-    const rowCells = comment && header.roles.comments === undefined;
-    response.cells = rowCells ? withComments(roles, numberCol, response.row, sheet.name, comment.at) : table.cellsOf(response.row);
-    if (response.number === null || seen.has(response.number)) continue;
-    seen.add(response.number);
-    recommendations.push(recommendationOf(response, inCell?.text ?? "", unit));
-  }
+    const roles = Object.entries(header.roles) as [Role, number][];
+    // The number cell stands for the unit too: a second row for a recommendation is reported there
+    const table = new TableColumns(sheet.name, [...roles, ["unit", numberCol]]);
+    const recommendations: Recommendation[] = [];
+    const seen = new Set<string>();
+    for (const response of responses) {
+      // `6. Foster peer-to-peer ...`: the number and the text in one cell
+      const inCell = response.number === null ? recommendationCell(cellAt(sheet, response.row, numberCol)) : null;
+      if (inCell) response.number = inCell.number;
+      const comment = comments.get(response.row);
+      response.unit = unit;
+      response.unitText = unit;
+      // A Comments row adds to a Comments column where the form has both; its cell is the column's then
+      if (comment) response.comments = [response.comments, comment.text].filter(Boolean).join(" ");
+      const rowCells = comment && header.roles.comments === undefined;
+      response.cells = rowCells ? withComments(roles, numberCol, response.row, sheet.name, comment.at) : table.cellsOf(response.row);
+      if (response.number === null || seen.has(response.number)) continue;
+      seen.add(response.number);
+      recommendations.push(recommendationOf(response, inCell?.text ?? "", unit, texts.get(response.row) ?? []));
+    }
 
-  const columns = new Set<Role>(roles.map(([role]) => role));
-  if (header.followUps.length) columns.add("followUp");
-  if (comments.size) columns.add("comments");
-  const title = labelled(sheet, header.firstRow, TITLE_LABELS);
-  const dateCell = labelled(sheet, header.firstRow, DATE_LABELS);
-  const labelledDate = dateCell ? readDate(dateCell.value) : null;
-  const units: Unit[] = [{ code: unit, name: unit, division: unit, aliases: [], at: unitCell?.at ?? null }];
-  return {
-    layout: LAYOUT_ID,
-    title: (title && displayText(title.value)) || (workbook.name ?? "").replace(/\.xlsx$/i, ""),
-    asOf,
-    units,
-    recommendations,
-    responses,
-    columns,
-    statusColumns: statusColumns(header),
-    responsesSheet: sheet.name,
-    responseDate: responseDate ?? (labelledDate?.kind === "date" ? labelledDate.serial : null),
-    explicitAddressing: false,
-    unitsListed: false,
-  };
+    const columns = new Set<Role>(roles.map(([role]) => role));
+    if (header.followUps.length) columns.add("followUp");
+    if (comments.size) columns.add("comments");
+    const title = labelled(sheet, header.firstRow, TITLE_LABELS);
+    const dateCell = labelled(sheet, header.firstRow, DATE_LABELS);
+    const labelledDate = dateCell ? readDate(dateCell.value) : null;
+    const signed = block.signatureRow === null ? null : signatureDate(sheet, block.signatureRow);
+    const units: Unit[] = [{ code: unit, name: unit, division: unit, aliases: [], at: unitCell?.at ?? null }];
+    return {
+      part: "answers",
+      detail: {
+        responses,
+        units,
+        recommendations,
+        texts: new Map(),
+        columns,
+        statusColumns: statusColumns(header),
+        title: title ? displayText(title.value) : "",
+        responseDate: signed ?? (labelledDate?.kind === "date" ? labelledDate.serial : null),
+      },
+    };
+  },
+};
+
+/** How well the workbook matches the single-unit form (0 when no block does). */
+export function detectSingleUnit(workbook: Workbook): number {
+  return workbookScore(singleUnit, workbook);
 }
 
 /** The cells of a row whose comments sit in the Comments row under it. */
@@ -203,13 +190,13 @@ function withComments(roles: [Role, number][], numberCol: number, row: number, s
   return cells;
 }
 
-/** The recommendation a row answers, addressed to the form's one unit. */
-function recommendationOf(response: Response, textInNumberCell: string, unit: string): Recommendation {
+/** The recommendation a row answers, addressed to the form's one unit; `more` is the rest of its text, from the rows under it. */
+function recommendationOf(response: Response, textInNumberCell: string, unit: string, more: readonly string[]): Recommendation {
   const textCol = response.cells.recommendation?.col;
   const value = (col: number | undefined) => (col === undefined ? "" : (response.values[col] ?? ""));
   return {
     number: response.number!,
-    text: value(textCol) || textInNumberCell,
+    text: [value(textCol) || textInNumberCell, ...more].filter(Boolean).join(" "),
     priority: value(response.cells.priority?.col),
     category: value(response.cells.category?.col),
     addressedTo: [unit],

@@ -7,6 +7,7 @@ import { cellAt, isBlank, width, type CellValue, type Sheet } from "../grid";
 import { headerPeriod, headerRole, type Role } from "../headers";
 import { displayText, normalizeKey } from "../text";
 import { normalizeRecommendationNumber } from "../numbers";
+import type { HeaderRows } from "./blocks";
 
 export interface ColumnMap {
   /** 0-based row of the header. */
@@ -33,38 +34,31 @@ export function mapColumns(sheet: Sheet, headerRow: number, w = width(sheet)): C
   return { headerRow, roles, followUps, headers };
 }
 
-/**
- * The header row among the first rows: the one mapping the most roles, among rows that have all `required` roles.
- * Returns null when no row has them all.
- */
-export function findHeaderRow(sheet: Sheet, required: readonly Role[], scanRows = 30): ColumnMap | null {
-  let best: ColumnMap | null = null;
-  let bestScore = -1;
-  const last = Math.min(sheet.rows.length, scanRows);
-  const w = width(sheet); // once, not for every candidate row: it reads every row of the sheet
-  for (let r = 0; r < last; r++) {
-    const map = mapColumns(sheet, r, w);
-    if (!required.every((role) => map.roles[role] !== undefined)) continue;
-    const score = Object.keys(map.roles).length + map.followUps.length;
-    if (score > bestScore) {
-      best = map;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-/** The roles a header row lacks, for a message. */
-export function missingRoles(sheet: Sheet, required: readonly Role[], scanRows = 30): Role[] {
+/** The roles a sheet's likeliest header row lacks (the row lacking fewest), for a message. */
+export function missingRoles(sheet: Sheet, required: readonly Role[]): Role[] {
   let bestMissing: Role[] = [...required];
-  const last = Math.min(sheet.rows.length, scanRows);
-  const w = width(sheet);
-  for (let r = 0; r < last; r++) {
-    const map = mapColumns(sheet, r, w);
+  for (let r = 0; r < sheet.rows.length && bestMissing.length > 0; r++) {
+    if (isBlankRow(sheet, r)) continue;
+    const map = mapColumns(sheet, r, sheet.rows[r].length);
     const missing = required.filter((role) => map.roles[role] === undefined);
     if (missing.length < bestMissing.length) bestMissing = missing;
   }
   return bestMissing;
+}
+
+const blockMaps = new WeakMap<HeaderRows, ColumnMap>();
+
+/**
+ * The column map of a block's header: its one row as it is, or its two rows read as one (as formHeaderOf reads
+ * them). Made once per header: every layout asks when it classifies the block. Treat it as read-only.
+ */
+export function blockColumnMap(sheet: Sheet, header: HeaderRows): ColumnMap {
+  let map = blockMaps.get(header);
+  if (!map) {
+    map = header.firstRow === header.headerRow ? mapColumns(sheet, header.headerRow, sheet.rows[header.headerRow]?.length ?? 0) : formHeaderOf(sheet, header);
+    blockMaps.set(header, map);
+  }
+  return map;
 }
 
 /** True when every cell of the row is blank. */
@@ -144,39 +138,22 @@ export interface FormHeader extends ColumnMap {
 }
 
 /**
- * The header of a form's table: one row, or two where a group label sits above its sub-headers
+ * A form's header: one row, or two where a group label sits above its sub-headers
  * (`Management Response and Planned Action` over `Accepted Partially Accepted Rejected`, `Planned action` ...),
  * taking per column the lower row's text, else the upper's (a merged cell keeps its text in its top row).
  * A `Recommendation` column holding numbers is the No. column, and the unnamed column beside it (the other half
- * of the merged header) the recommendation text. The candidate mapping the most roles among `scanRows` rows
- * from `from` that has every `required` role; null when none has.
+ * of the merged header) the recommendation text.
  */
-export function findFormHeader(sheet: Sheet, required: readonly Role[], from = 0, scanRows = 40): FormHeader | null {
-  const last = Math.min(sheet.rows.length, from + scanRows);
-  let w = 0;
-  for (let r = from; r < last; r++) w = Math.max(w, sheet.rows[r]?.length ?? 0);
-  const texts: string[][] = [];
-  for (let r = from; r < last; r++) texts.push(Array.from({ length: w }, (_, c) => headerText(cellAt(sheet, r, c))));
-  let best: FormHeader | null = null;
-  let bestScore = -1;
-  for (let r = from; r < last; r++) {
-    const lower = texts[r - from];
-    const candidates: [number, string[]][] = [[r, lower]];
-    if (r > from) candidates.push([r - 1, lower.map((t, c) => t || texts[r - 1 - from][c])]);
-    for (const [firstRow, headers] of candidates) {
-      if (headers.every((t) => t === "")) continue;
-      const map = columnMapOfTexts(r, headers);
-      numbersUnderRecommendation(sheet, map);
-      if (!required.every((role) => map.roles[role] !== undefined)) continue;
-      const score = Object.keys(map.roles).length + map.followUps.length;
-      if (score > bestScore) {
-        const keys = headers.map((_, c) => [...new Set([texts[firstRow - from][c], lower[c]].map((t) => normalizeKey(t)).filter(Boolean))]);
-        best = { ...map, firstRow, keys };
-        bestScore = score;
-      }
-    }
-  }
-  return best;
+export function formHeaderOf(sheet: Sheet, rows: HeaderRows): FormHeader {
+  const { firstRow, headerRow } = rows;
+  const w = Math.max(sheet.rows[firstRow]?.length ?? 0, sheet.rows[headerRow]?.length ?? 0);
+  const lower = Array.from({ length: w }, (_, c) => headerText(cellAt(sheet, headerRow, c)));
+  const upper = firstRow < headerRow ? Array.from({ length: w }, (_, c) => headerText(cellAt(sheet, firstRow, c))) : lower;
+  const headers = lower.map((t, c) => t || upper[c]);
+  const map = columnMapOfTexts(headerRow, headers);
+  numbersUnderRecommendation(sheet, map);
+  const keys = headers.map((_, c) => [...new Set([upper[c], lower[c]].map((t) => normalizeKey(t)).filter(Boolean))]);
+  return { ...map, firstRow, keys };
 }
 
 /** SPEC 2: `Recommendation` names the No. column when its cells are numbers; the text is then in the unnamed column beside it. */

@@ -9,7 +9,7 @@ import { headerPeriod, type Role } from "../headers";
 import { LAYOUT_ID as CANONICAL, canonicalResponsesSheet } from "../layouts/canonical";
 import { LayoutError } from "../layouts/errors";
 import { layoutName } from "../layouts/index";
-import { findHeaderRow } from "../layouts/table";
+import { tableHeader } from "../layouts/blocks";
 import type { Recommendation, ResponseMatrix, Unit } from "../model";
 import { readWorkbook } from "../read";
 import { joinWithAnd, normalizeKey } from "../text";
@@ -119,7 +119,7 @@ export function readRoundTripBook(workbook: Workbook): RoundTripBook {
     throw e;
   }
   const sheet = canonicalResponsesSheet(input);
-  const map = sheet && findHeaderRow(sheet, ["number", "unit", "acceptance"]);
+  const map = sheet && tableHeader(sheet, ["number", "unit", "acceptance"]);
   if (matrix.layout !== CANONICAL || !sheet || !map) {
     throw new RoundTripError(
       `Unit parts are made from, and merged into, the response matrix workbook (sheets Units, Recommendations and Responses); ` +

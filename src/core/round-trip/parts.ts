@@ -6,7 +6,7 @@
 
 import { cellAt, isBlank, type CellValue, type Sheet, type Workbook } from "../grid";
 import { headerPeriod, headerRole, type Role } from "../headers";
-import { findHeaderRow } from "../layouts/table";
+import { tableHeader } from "../layouts/blocks";
 import { normalizeRecommendationNumber } from "../numbers";
 import { displayText } from "../text";
 import { readMarker, type Marker } from "./marker";
@@ -106,7 +106,7 @@ function readPartSheet(source: PartSource, sheet: Sheet, marker: Marker, markerR
   const below: Sheet = { name: sheet.name, rows: sheet.rows.map((r, i) => (i > markerRow && r.some(isTextHeader) ? r : [])) };
   // The part's header row has the number and text columns and the answer columns; a data row that happens to
   // hold a header word or two (`N/A`, `Recommendation 1: ...`) is not taken for it.
-  const map = findHeaderRow(below, ["number", "recommendation"], 60);
+  const map = tableHeader(below, ["number", "recommendation"]);
   if (!map || Object.keys(map.roles).length + map.followUps.length < MIN_HEADER_ROLES) {
     return `${capitalised(name)} was not merged: its table has lost its header row (No., Recommendation, Acceptance ...), so its answers cannot be told apart. Ask the unit for the part it was sent, with its answers copied in.`;
   }

@@ -1,4 +1,4 @@
-import { isPlaceholder, latestStatus, recLabel, unitLabel } from "../matrix";
+import { cellOf, isPlaceholder, latestStatus, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** The latest status is Implemented, the layout has an Evidence column, and it is blank for the row. */
@@ -12,9 +12,10 @@ export const implementedWithoutEvidence: Rule = {
   check(matrix, report) {
     if (!matrix.columns.has("evidence")) return;
     for (const r of matrix.responses) {
-      if (latestStatus(r) !== "Implemented" || !isPlaceholder(r.evidence)) continue;
+      const at = latestStatus(r) === "Implemented" && isPlaceholder(r.evidence) ? cellOf(matrix, r, "evidence") : undefined;
+      if (!at) continue;
       report({
-        at: r.cells.evidence!,
+        at,
         recommendation: r.number,
         unit: unitLabel(r),
         message:

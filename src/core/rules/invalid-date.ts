@@ -1,5 +1,5 @@
 import { isoFromSerial, serialFromIso } from "../dates";
-import { isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { cellOf, recLabel, saysNoDate, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /**
@@ -31,11 +31,12 @@ export const invalidDate: Rule = {
     if (!matrix.columns.has("targetDate")) return;
     for (const r of matrix.responses) {
       const d = r.targetDate;
-      // Placeholders (`-`, `N/A`, `TBD`) say "no date": missing-date's, where a date is expected
-      if (d.kind !== "text" || isPlaceholder(d.text)) continue;
+      // `-`, `N/A`, `TBD` say "no date": missing-date's, where a date is expected
+      const at = d.kind === "text" && !saysNoDate(d) ? cellOf(matrix, r, "targetDate") : undefined;
+      if (!at || d.kind !== "text") continue;
       const suggestion = certainIsoDate(d.text);
       report({
-        at: r.cells.targetDate!,
+        at,
         recommendation: r.number,
         unit: unitLabel(r),
         message:

@@ -1,4 +1,4 @@
-import { acceptedWord, isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { acceptedWord, cellOf, isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** Accepted or partially accepted, and the planned action is blank or a placeholder. */
@@ -12,10 +12,11 @@ export const missingAction: Rule = {
   check(matrix, report) {
     if (!matrix.columns.has("action")) return;
     for (const r of matrix.responses) {
-      if (!isAccepting(r) || !isPlaceholder(r.action)) continue;
+      const at = isAccepting(r) && isPlaceholder(r.action) ? cellOf(matrix, r, "action") : undefined;
+      if (!at) continue;
       const accepted = acceptedWord(r);
       report({
-        at: r.cells.action!,
+        at,
         recommendation: r.number,
         unit: unitLabel(r),
         message:

@@ -1,7 +1,7 @@
-import { acceptedWord, isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { acceptedWord, cellOf, isAccepting, recLabel, saysNoDate, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
-/** Accepted or partially accepted, and the target date is blank or a placeholder (`-`, `N/A`, `TBD`). */
+/** Accepted or partially accepted, and the target date is blank or says there is none (`-`, `N/A`, `TBD`). */
 export const missingDate: Rule = {
   meta: {
     id: "missing-date",
@@ -12,13 +12,13 @@ export const missingDate: Rule = {
   check(matrix, report) {
     if (!matrix.columns.has("targetDate")) return;
     for (const r of matrix.responses) {
-      if (!isAccepting(r)) continue;
       const d = r.targetDate;
       // Other text is invalid-date's, so one cell gets one finding
-      if (d.kind === "date" || (d.kind === "text" && !isPlaceholder(d.text))) continue;
+      const at = isAccepting(r) && saysNoDate(d) ? cellOf(matrix, r, "targetDate") : undefined;
+      if (!at) continue;
       const accepted = acceptedWord(r);
       report({
-        at: r.cells.targetDate!,
+        at,
         recommendation: r.number,
         unit: unitLabel(r),
         message:

@@ -1,4 +1,4 @@
-import { acceptanceIs, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { acceptanceIs, columnsOf, isPlaceholder, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** Rejected, and neither the planned action nor the comments say why. */
@@ -10,10 +10,11 @@ export const missingJustification: Rule = {
     description: "Rejected without a reason in planned action or comments",
   },
   check(matrix, report) {
-    const hasAction = matrix.columns.has("action");
-    const hasComments = matrix.columns.has("comments");
     for (const r of matrix.responses) {
       if (!acceptanceIs(r, "Rejected")) continue;
+      const columns = columnsOf(matrix, r);
+      const hasAction = columns.has("action");
+      const hasComments = columns.has("comments");
       if ((hasAction && !isPlaceholder(r.action)) || (hasComments && !isPlaceholder(r.comments))) continue;
       const at = (hasAction ? r.cells.action : undefined) ?? (hasComments ? r.cells.comments : undefined) ?? r.cells.acceptance;
       if (!at) continue;

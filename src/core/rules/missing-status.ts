@@ -1,4 +1,4 @@
-import { acceptedWord, hasStatusColumns, isAccepting, recLabel, unitLabel } from "../matrix";
+import { acceptedWord, hasStatusColumns, hasStatusColumnsFor, isAccepting, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** Accepted or partially accepted, and every status and follow-up status cell of the row is blank. */
@@ -12,7 +12,7 @@ export const missingStatus: Rule = {
   check(matrix, report) {
     if (!hasStatusColumns(matrix)) return;
     for (const r of matrix.responses) {
-      if (!isAccepting(r) || r.statuses.length === 0) continue;
+      if (!isAccepting(r) || r.statuses.length === 0 || !hasStatusColumnsFor(matrix, r)) continue;
       if (r.statuses.some((s) => s.reading.kind !== "blank")) continue;
       const first = r.statuses[0];
       const accepted = acceptedWord(r);

@@ -1,5 +1,5 @@
 import { isoFromSerial } from "../dates";
-import { hasStatusColumns, isOverdue, latestStatusCell, recLabel, unitLabel } from "../matrix";
+import { cellOf, hasStatusColumns, isOverdue, latestStatusCell, recLabel, unitLabel } from "../matrix";
 import type { StatusCell } from "../model";
 import type { Rule } from "./types";
 
@@ -23,9 +23,10 @@ export const overdue: Rule = {
   check(matrix, report) {
     if (!matrix.columns.has("targetDate") || !hasStatusColumns(matrix)) return;
     for (const r of matrix.responses) {
-      if (!isOverdue(matrix, r) || r.targetDate.kind !== "date") continue;
+      const at = cellOf(matrix, r, "targetDate");
+      if (!isOverdue(matrix, r) || r.targetDate.kind !== "date" || !at) continue;
       report({
-        at: r.cells.targetDate!,
+        at,
         recommendation: r.number,
         unit: unitLabel(r),
         message:

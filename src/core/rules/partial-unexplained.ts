@@ -1,4 +1,4 @@
-import { acceptanceIs, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { acceptanceIs, cellOf, isPlaceholder, recLabel, unitLabel } from "../matrix";
 import type { Rule } from "./types";
 
 /** Partially accepted, and the Comments cell does not say which part is not accepted, or why. */
@@ -12,9 +12,10 @@ export const partialUnexplained: Rule = {
   check(matrix, report) {
     if (!matrix.columns.has("comments")) return;
     for (const r of matrix.responses) {
-      if (!acceptanceIs(r, "Partially accepted") || !isPlaceholder(r.comments) || !r.cells.comments) continue;
+      const at = acceptanceIs(r, "Partially accepted") && isPlaceholder(r.comments) ? cellOf(matrix, r, "comments") : undefined;
+      if (!at) continue;
       report({
-        at: r.cells.comments,
+        at,
         recommendation: r.number,
         unit: unitLabel(r),
         message:

@@ -1,10 +1,10 @@
-import { isAddressed, recLabel, recommendationByNumber } from "../matrix";
-import type { Section0Reading } from "../model";
+import { checkedSection0s, isAddressed, recLabel, recommendationByNumber } from "../matrix";
+import type { Recommendation, Section0Matrix, Section0Reading } from "../model";
 import { answerOf, acceptanceCellText, firstResponses } from "../summary/acceptance";
 import { UnitDirectory } from "../units";
 import type { Acceptance, Answer } from "../vocabulary";
 import { unitsOfColumn } from "../layouts/section0";
-import type { Rule } from "./types";
+import type { Report, Rule } from "./types";
 
 /** Cell text quoted in a message is cut to this length (a message stays one readable line). */
 const QUOTED = 100;
@@ -65,58 +65,68 @@ export const summaryMismatch: Rule = {
     description: "A Section 0 cell says something other than what the detailed responses add up to",
   },
   check(matrix, report) {
-    const s0 = matrix.section0;
-    if (!s0) return;
+    const section0s = checkedSection0s(matrix);
+    if (section0s.length === 0) return;
     const directory = new UnitDirectory(matrix.units);
     const recs = recommendationByNumber(matrix);
     const responseOf = firstResponses(matrix);
     const detailSheet = `'${matrix.responsesSheet}'`;
-    const columnUnits = s0.columns.map((c) => unitsOfColumn(directory, c.label));
-    s0.columns.forEach((column, i) => {
-      if (columnUnits[i]) return;
-      report({
-        at: column.at,
-        recommendation: null,
-        unit: column.label,
-        severity: "warning",
-        message:
-          `The Section 0 column "${column.label}" matches no division or unit of the detailed responses in ${detailSheet}, ` +
-          `so its cells cannot be checked. Head it with a division name or unit code from the Units sheet, or add its units there.`,
-      });
-    });
-    for (const row of s0.rows) {
-      const rec = recs.get(row.number);
-      const label = recLabel(row.number);
-      for (const cell of row.cells) {
-        const units = columnUnits[cell.column];
-        if (!units) continue;
-        const column = s0.columns[cell.column].label;
-        const detail = rec
-          ? units.filter((u) => isAddressed(rec, u)).map((code) => ({ code, answer: answerOf(responseOf(row.number, code)) }))
-          : [];
-        if (agrees(cell.reading, detail, directory)) continue;
-        const expected = acceptanceCellText(detail);
-        const addsUp = `the detailed responses in ${detailSheet} add up to "${quote(expected)}"` + (detail.length === 0 ? ` (no unit of ${column} is addressed)` : "");
-        const start = `${label}, ${column}: the Section 0 cell`;
-        let message: string;
-        let suggestion = expected;
-        if (cell.reading.kind === "addressed") {
-          suggestion = "□";
-          message = `${start} is ticked (☒) as addressed, but ${addsUp}. Clear the tick (□), or add the missing responses if ${column} is addressed.`;
-        } else if (cell.reading.kind === "notAddressed" && row.checkboxes) {
-          suggestion = "☒";
-          message = `${start} is not ticked (□), but ${addsUp}. Tick it (☒), or correct the detailed responses if ${column} is not addressed.`;
-        } else {
-          const said =
-            cell.reading.kind === "blank"
-              ? "is blank"
-              : cell.reading.kind === "unknown"
-                ? `says "${quote(cell.text)}", which is not an answer (Accepted, Partially accepted, Rejected, No response or NA)`
-                : `says "${quote(cell.text)}"`;
-          message = `${start} ${said}, but ${addsUp}. Write "${quote(expected)}" in the Section 0 cell, or correct the detailed responses if they are what is wrong.`;
-        }
-        report({ at: cell.at, recommendation: row.number, unit: column, message, suggestion });
-      }
-    }
+    for (const s0 of section0s) checkSection0(s0, { directory, recs, responseOf, detailSheet }, report);
   },
 };
+
+/** Checks one Section 0 matrix against the detailed responses. */
+function checkSection0(
+  s0: Section0Matrix,
+  detail: { directory: UnitDirectory; recs: Map<string, Recommendation>; responseOf: ReturnType<typeof firstResponses>; detailSheet: string },
+  report: Report,
+): void {
+  const { directory, recs, responseOf, detailSheet } = detail;
+  const columnUnits = s0.columns.map((c) => unitsOfColumn(directory, c.label));
+  s0.columns.forEach((column, i) => {
+    if (columnUnits[i]) return;
+    report({
+      at: column.at,
+      recommendation: null,
+      unit: column.label,
+      severity: "warning",
+      message:
+        `The Section 0 column "${column.label}" matches no division or unit of the detailed responses in ${detailSheet}, ` +
+        `so its cells cannot be checked. Head it with a division name or unit code from the Units sheet, or add its units there.`,
+    });
+  });
+  for (const row of s0.rows) {
+    const rec = recs.get(row.number);
+    const label = recLabel(row.number);
+    for (const cell of row.cells) {
+      const units = columnUnits[cell.column];
+      if (!units) continue;
+      const column = s0.columns[cell.column].label;
+      const detail = rec
+        ? units.filter((u) => isAddressed(rec, u)).map((code) => ({ code, answer: answerOf(responseOf(row.number, code)) }))
+        : [];
+      if (agrees(cell.reading, detail, directory)) continue;
+      const expected = acceptanceCellText(detail);
+      const addsUp = `the detailed responses in ${detailSheet} add up to "${quote(expected)}"` + (detail.length === 0 ? ` (no unit of ${column} is addressed)` : "");
+      const start = `${label}, ${column}: the Section 0 cell`;
+      let message: string;
+      let suggestion = expected;
+      if (cell.reading.kind === "addressed") {
+        suggestion = "□";
+        message = `${start} is ticked (☒) as addressed, but ${addsUp}. Clear the tick (□), or add the missing responses if ${column} is addressed.`;
+      } else if (cell.reading.kind === "notAddressed" && row.checkboxes) {
+        suggestion = "☒";
+        message = `${start} is not ticked (□), but ${addsUp}. Tick it (☒), or correct the detailed responses if ${column} is not addressed.`;
+      } else {
+        const said =
+          cell.reading.kind === "blank"
+            ? "is blank"
+            : cell.reading.kind === "unknown"
+              ? `says "${quote(cell.text)}", which is not an answer (Accepted, Partially accepted, Rejected, No response or NA)`
+              : `says "${quote(cell.text)}"`;
+        message = `${start} ${said}, but ${addsUp}. Write "${quote(expected)}" in the Section 0 cell, or correct the detailed responses if they are what is wrong.`;
+      }
+      report({ at: cell.at, recommendation: row.number, unit: column, message, suggestion });
+    }
+  }
+}

@@ -93,14 +93,18 @@ describe("the OIOS management response", () => {
     expect(validate(m)).toEqual([]);
   });
 
-  it("reads dates over two lines as dates; text that is no date is invalid-date, a bare placeholder missing-date", () => {
+  it("reads dates over two lines as dates; text that is no date, even `To be determined`, is invalid-date; a bare `TBD` missing-date", () => {
     const wb = book([
       "Appendix I",
-      [APPENDIX, appendixRow("1", "Yes", "31 December\n2030"), appendixRow("2", "Yes", "To be determined by UNCT / UNDP"), appendixRow("3", "Yes", "To be determined")],
+      [
+        APPENDIX, appendixRow("1", "Yes", "31 December\n2030"), appendixRow("2", "Yes", "To be determined by UNCT / UNDP"), appendixRow("3", "Yes", "To be determined"),
+        appendixRow("4", "Yes", "TBD"),
+      ],
     ]);
     expect(findings(wb)).toEqual([
       ["invalid-date", "Appendix I", "F3", "2", "Appendix I"],
-      ["missing-date", "Appendix I", "F4", "3", "Appendix I"],
+      ["invalid-date", "Appendix I", "F4", "3", "Appendix I"],
+      ["missing-date", "Appendix I", "F5", "4", "Appendix I"],
     ]);
   });
 

@@ -44,6 +44,14 @@ ruleTester(invalidDate, {
       ],
     },
     {
+      name: "flags `To be decided`: a text in the date column that is not a date, not a missing date",
+      workbook: { responses: [goodRow("1", "CWM", { date: "To be decided" }), goodRow("1", "GCP", { date: "To be determined" })] },
+      findings: [
+        { cell: "G2", recommendation: "1", unit: "CWM", messageIncludes: ['"To be decided"'] },
+        { cell: "G3", recommendation: "1", unit: "GCP" },
+      ],
+    },
+    {
       name: "suggests the ISO date only when day and month cannot be swapped",
       workbook: { responses: [goodRow("1", "CWM", { date: "31/08/2023" }), goodRow("1", "GCP", { date: "03/08/2023" })] },
       findings: [
@@ -81,6 +89,9 @@ describe("one finding per target-date cell", () => {
 
   it("text that is not a date is invalid-date only", () => {
     expect(findings("Q2 2024")).toEqual(["invalid-date G2"]);
+  });
+  it("`To be decided` is invalid-date only, never missing-date", () => {
+    expect(findings("To be decided")).toEqual(["invalid-date G2"]);
   });
   it("a blank date is missing-date only, and cannot be overdue", () => {
     expect(findings("")).toEqual(["missing-date G2"]);

@@ -11,6 +11,7 @@ ruleTester(missingDate, {
     },
     { name: "a rejected row needs no target date", workbook: { responses: [goodRow("1", "CWM", { acceptance: "Rejected", date: "", comments: "Out of our mandate." })] } },
     { name: "text that is not a date is invalid-date's, not a missing date", workbook: { responses: [goodRow("1", "CWM", { date: "Q2 2024" })] } },
+    { name: "a written-out placeholder (`To be decided`) is text that is not a date: invalid-date's", workbook: { responses: [goodRow("1", "CWM", { date: "To be decided" })] } },
     {
       name: "a layout with no target-date column",
       workbook: { responsesHeader: ["No.", "Unit", "Acceptance", "Planned action"], responses: [["1", "CWM", "Accepted", "Train staff."]] },
