@@ -8,7 +8,7 @@
 import type { CellValue, Sheet, Workbook } from "../core/grid";
 import { jsonBytes, type Operation } from "./base";
 import { MemoryExcelError, type MemoryExcelErrorCode } from "./errors";
-import { MemoryRequestContext } from "./objects";
+import { MemoryRequestContext } from "./request-context";
 import {
   cellKey,
   newSheet,

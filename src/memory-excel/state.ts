@@ -1,7 +1,7 @@
 /**
  * What the in-memory Excel holds: workbook, sheets, cells and their formats, merges, tables, data validation,
  * charts, defined names and settings; and the cell-level behaviour Excel has when values are written.
- * Proxies (`objects.ts`) change this state only while a request runs at `context.sync()`.
+ * Proxies (one module per Excel object: `workbook.ts`, `worksheet.ts`, `range.ts` ...) change this state only while a request runs at `context.sync()`.
  */
 
 import { serialFromIso } from "../core/dates";

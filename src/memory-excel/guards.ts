@@ -1,0 +1,42 @@
+/** What the Excel objects check before they act: protection, a live sheet, a valid argument. */
+
+import { type Rect } from "./address";
+import { MemoryExcelError } from "./errors";
+import { type SheetState, type WorkbookState } from "./state";
+import { type Ctx } from "./request-context";
+
+export function accessDenied(location: string, detail: string): MemoryExcelError {
+  return new MemoryExcelError("AccessDenied", location, detail);
+}
+
+/** Sheet protection forbids changing cells, formats, merges, tables, validation and charts. */
+export function editable(sheet: SheetState, location: string): SheetState {
+  if (sheet.protected) throw accessDenied(location, `The sheet '${sheet.name}' is protected.`);
+  return sheet;
+}
+
+/** Workbook structure protection forbids adding, deleting, renaming, moving, hiding sheets. */
+export function structural(wb: WorkbookState, location: string): void {
+  if (wb.structureProtected) throw accessDenied(location, "The workbook structure is protected.");
+}
+
+export function invalid(location: string, detail: string): MemoryExcelError {
+  return new MemoryExcelError("InvalidArgument", location, detail);
+}
+
+export function sheetAlive(ctx: Ctx) {
+  return (s: SheetState) => (ctx.state.sheets.includes(s) ? s : null);
+}
+
+export interface RangeTarget {
+  sheet: SheetState;
+  rect: Rect;
+}
+
+export function rangeAlive(ctx: Ctx) {
+  return (t: RangeTarget) => (ctx.state.sheets.includes(t.sheet) ? t : null);
+}
+
+export function visibleSheets(wb: WorkbookState): SheetState[] {
+  return wb.sheets.filter((s) => s.visibility === "Visible");
+}
