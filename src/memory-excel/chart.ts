@@ -185,7 +185,7 @@ export class ChartSeriesCollection extends CollectionObject<ChartTarget, ChartSe
         if (!Number.isInteger(index) || index < 0 || index >= t.chart.series.length) throw new MemoryExcelError("ItemNotFound", "ChartSeriesCollection.getItemAt", `The chart has no series ${index}.`);
         return { ...t, index };
       }, seriesAlive(ctx)),
-    )._queueCreation("getItemAt", [index]);
+    )._queueCreation(this._typeName, "getItemAt", [index]);
   }
   add(name?: string, index?: number): ChartSeries {
     const ctx = this.context as Ctx;
@@ -216,24 +216,24 @@ export class ChartSeries extends ClientObject<SeriesTarget> {
   get format(): ChartSeriesFormat {
     return (this._format ??= new ChartSeriesFormat(this.context as Ctx, this._ref));
   }
-  private patch(t: SeriesTarget, p: Partial<ChartSeriesState>): void {
+  private _patch(t: SeriesTarget, p: Partial<ChartSeriesState>): void {
     updateChart(t, (c) => ({ ...c, series: c.series.map((s, i) => (i === t.index ? { ...s, ...p } : s)) }));
   }
   get name(): string {
     return this._get("name");
   }
   set name(value: string) {
-    this._set("name", value, (t, v) => this.patch(t, { name: String(v) }));
+    this._set("name", value, (t, v) => this._patch(t, { name: String(v) }));
   }
   setValues(sourceData: Range): void {
-    this._call("setValues", [sourceData], (t) => this.patch(t, { values: rangeRefOf(sourceData, t.sheet, (this.context as Ctx).state, "ChartSeries.setValues") }));
+    this._call("setValues", [sourceData], (t) => this._patch(t, { values: rangeRefOf(sourceData, t.sheet, (this.context as Ctx).state, "ChartSeries.setValues") }));
   }
   setXAxisValues(sourceData: Range): void {
-    this._call("setXAxisValues", [sourceData], (t) => this.patch(t, { xValues: rangeRefOf(sourceData, t.sheet, (this.context as Ctx).state, "ChartSeries.setXAxisValues") }));
+    this._call("setXAxisValues", [sourceData], (t) => this._patch(t, { xValues: rangeRefOf(sourceData, t.sheet, (this.context as Ctx).state, "ChartSeries.setXAxisValues") }));
   }
   /** Used by ChartFill. */
   _setColor(t: SeriesTarget, color: string | null): void {
-    this.patch(t, { color });
+    this._patch(t, { color });
   }
 }
 
@@ -253,16 +253,16 @@ export class ChartFill extends ClientObject<SeriesTarget> {
   _getters(): Getters<SeriesTarget> {
     return {};
   }
-  private colour(t: SeriesTarget, color: string | null): void {
+  private _colour(t: SeriesTarget, color: string | null): void {
     updateChart(t, (c) => ({ ...c, series: c.series.map((s, i) => (i === t.index ? { ...s, color } : s)) }));
   }
   setSolidColor(color: string): void {
     this._call("setSolidColor", [color], (t) => {
       if (!isColor(color)) throw invalid("ChartFill.setSolidColor", `${color} is not a colour.`);
-      this.colour(t, normColor(color));
+      this._colour(t, normColor(color));
     });
   }
   clear(): void {
-    this._call("clear", [], (t) => this.colour(t, null));
+    this._call("clear", [], (t) => this._colour(t, null));
   }
 }

@@ -13,18 +13,18 @@ export const RULE_KINDS = ["list", "wholeNumber", "decimal", "date", "time", "te
 export class DataValidation extends ClientObject<RangeTarget> {
   readonly _typeName = "DataValidation";
 
-  private covering(t: RangeTarget): ValidationState[] {
+  private _covering(t: RangeTarget): ValidationState[] {
     return t.sheet.validations.filter((v) => intersects(v.rect, t.rect));
   }
 
   _getters(): Getters<RangeTarget> {
     const one = (t: RangeTarget) => {
-      const vs = this.covering(t);
+      const vs = this._covering(t);
       return vs.length === 1 && contains(vs[0].rect, t.rect) ? vs[0] : null;
     };
     return {
       type: (t) => {
-        const vs = this.covering(t);
+        const vs = this._covering(t);
         if (vs.length === 0) return "None";
         const v = one(t);
         if (!v) return "Inconsistent";
@@ -75,10 +75,10 @@ export class DataValidation extends ClientObject<RangeTarget> {
     });
   }
 
-  private patchExisting(name: string, value: unknown, patch: (v: ValidationState, value: unknown) => ValidationState): void {
+  private _patchExisting(name: string, value: unknown, patch: (v: ValidationState, value: unknown) => ValidationState): void {
     this._set(name, value, (t, v) => {
       const s = editable(t.sheet, `DataValidation.${name}`);
-      const vs = this.covering(t);
+      const vs = this._covering(t);
       if (vs.length === 0) throw new MemoryExcelError("InvalidOperation", `DataValidation.${name}`, "Set a rule before its alert or prompt.");
       s.validations = s.validations.map((x) => (vs.includes(x) ? patch(x, v) : x));
     });
@@ -88,7 +88,7 @@ export class DataValidation extends ClientObject<RangeTarget> {
     return this._get("errorAlert");
   }
   set errorAlert(value: Partial<ValidationState["errorAlert"]>) {
-    this.patchExisting("errorAlert", value, (x, v) => {
+    this._patchExisting("errorAlert", value, (x, v) => {
       const a = v as Partial<ValidationState["errorAlert"]>;
       if (a.style !== undefined && !["Stop", "Warning", "Information"].includes(a.style)) throw invalid("DataValidation.errorAlert", `${a.style} is not an alert style.`);
       if ((a.title?.length ?? 0) > 32) throw invalid("DataValidation.errorAlert", "An alert title has at most 32 characters.");
@@ -101,7 +101,7 @@ export class DataValidation extends ClientObject<RangeTarget> {
     return this._get("prompt");
   }
   set prompt(value: Partial<ValidationState["prompt"]>) {
-    this.patchExisting("prompt", value, (x, v) => {
+    this._patchExisting("prompt", value, (x, v) => {
       const p = v as Partial<ValidationState["prompt"]>;
       if ((p.title?.length ?? 0) > 32) throw invalid("DataValidation.prompt", "A prompt title has at most 32 characters.");
       if ((p.message?.length ?? 0) > 255) throw invalid("DataValidation.prompt", "A prompt message has at most 255 characters.");
@@ -113,7 +113,7 @@ export class DataValidation extends ClientObject<RangeTarget> {
     return this._get("ignoreBlanks");
   }
   set ignoreBlanks(value: boolean) {
-    this.patchExisting("ignoreBlanks", value, (x, v) => ({ ...x, ignoreBlanks: Boolean(v) }));
+    this._patchExisting("ignoreBlanks", value, (x, v) => ({ ...x, ignoreBlanks: Boolean(v) }));
   }
 
   clear(): void {

@@ -5,7 +5,9 @@
  * base.ts holds the proxy machinery (load, sync, null objects), state.ts what the workbook holds.
  */
 
-export { MemoryExcel, REQUEST_LIMIT_BYTES, type FaultOptions } from "./host";
+export { MemoryExcel, type FaultOptions, type MemoryExcelOptions } from "./host";
+export { CELL_READ_LIMIT, MERGED_AREAS_LIMIT, REQUEST_LIMIT_BYTES, type LargeReads } from "./limits";
+export { NEWEST_EXCEL_API } from "./requirements";
 export { installMemoryExcel } from "./install";
 export { MemoryExcelError, type MemoryExcelErrorCode } from "./errors";
 export { MemoryRequestContext } from "./request-context";

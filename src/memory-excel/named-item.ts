@@ -32,7 +32,7 @@ export class NamedItemCollection extends CollectionObject<WorkbookState, NamedIt
     const ctx = this.context as Ctx;
     return new NamedItem(ctx, Ref.of(e as NameState, nameAlive(ctx)));
   }
-  private byName(name: string, orNull: boolean): NamedItem {
+  private _byName(name: string, orNull: boolean): NamedItem {
     const ctx = this.context as Ctx;
     return new NamedItem(
       ctx,
@@ -41,13 +41,13 @@ export class NamedItemCollection extends CollectionObject<WorkbookState, NamedIt
         if (!found && !orNull) throw new MemoryExcelError("ItemNotFound", "NamedItemCollection.getItem", `There is no name '${name}'.`);
         return found ?? null;
       }, nameAlive(ctx)),
-    )._queueCreation(orNull ? "getItemOrNullObject" : "getItem", [name]);
+    )._queueCreation(this._typeName, orNull ? "getItemOrNullObject" : "getItem", [name]);
   }
   getItem(name: string): NamedItem {
-    return this.byName(name, false);
+    return this._byName(name, false);
   }
   getItemOrNullObject(name: string): NamedItem {
-    return this.byName(name, true);
+    return this._byName(name, true);
   }
   /** Adds a workbook-level name for a range (or a formula such as `="text"`). */
   add(name: string, reference: Range | string, comment?: string): NamedItem {
@@ -120,7 +120,7 @@ export class NamedItem extends ClientObject<NameState> {
       wb.names = wb.names.filter((x) => x.name !== n.name);
     });
   }
-  private rangeOf(orNull: boolean): Range {
+  private _rangeOf(orNull: boolean): Range {
     const ctx = this.context as Ctx;
     return new Range(
       ctx,
@@ -133,12 +133,12 @@ export class NamedItem extends ClientObject<NameState> {
         }
         return { sheet, rect: n.ref.rect };
       }, rangeAlive(ctx)),
-    )._queueCreation(orNull ? "getRangeOrNullObject" : "getRange", []);
+    )._queueCreation(this._typeName, orNull ? "getRangeOrNullObject" : "getRange", []);
   }
   getRange(): Range {
-    return this.rangeOf(false);
+    return this._rangeOf(false);
   }
   getRangeOrNullObject(): Range {
-    return this.rangeOf(true);
+    return this._rangeOf(true);
   }
 }

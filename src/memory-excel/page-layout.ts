@@ -19,7 +19,7 @@ export class PageLayout extends ClientObject<SheetState> {
       zoom: (s) => s.pageLayout.zoom,
     };
   }
-  private patch(name: string, value: unknown, check: (v: unknown) => boolean, apply: (s: SheetState, v: unknown) => void): void {
+  private _patch(name: string, value: unknown, check: (v: unknown) => boolean, apply: (s: SheetState, v: unknown) => void): void {
     this._set(name, value, (s, v) => {
       if (!check(v)) throw invalid(`PageLayout.${name}`, `${JSON.stringify(v)} is not a valid ${name}.`);
       apply(editable(s, `PageLayout.${name}`), v);
@@ -29,19 +29,19 @@ export class PageLayout extends ClientObject<SheetState> {
     return this._get("orientation");
   }
   set orientation(value: string) {
-    this.patch("orientation", value, (v) => v === "Portrait" || v === "Landscape", (s, v) => void (s.pageLayout = { ...s.pageLayout, orientation: v as string }));
+    this._patch("orientation", value, (v) => v === "Portrait" || v === "Landscape", (s, v) => void (s.pageLayout = { ...s.pageLayout, orientation: v as string }));
   }
   get paperSize(): string {
     return this._get("paperSize");
   }
   set paperSize(value: string) {
-    this.patch("paperSize", value, (v) => PAPER.has(v as string), (s, v) => void (s.pageLayout = { ...s.pageLayout, paperSize: v as string }));
+    this._patch("paperSize", value, (v) => PAPER.has(v as string), (s, v) => void (s.pageLayout = { ...s.pageLayout, paperSize: v as string }));
   }
   get zoom(): PageLayoutZoom {
     return this._get("zoom");
   }
   set zoom(value: PageLayoutZoom) {
-    this.patch(
+    this._patch(
       "zoom",
       value,
       (v) => {

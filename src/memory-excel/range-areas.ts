@@ -2,11 +2,18 @@
 
 import { columnCount, formatRangeAddress, type Rect, rowCount } from "./address";
 import { ClientObject, type Getters } from "./base";
+import { MAX_CELL_COUNT } from "./limits";
 import { type SheetState } from "./state";
 
 export interface AreasTarget {
   sheet: SheetState;
   rects: Rect[];
+}
+
+/** Cells in these areas, or -1 above 2^31-1 (a whole sheet has 17,179,869,184), as Excel reports `cellCount`. */
+export function cellCountOf(rects: Rect[]): number {
+  const n = rects.reduce((sum, r) => sum + rowCount(r) * columnCount(r), 0);
+  return n > MAX_CELL_COUNT ? -1 : n;
 }
 
 export class RangeAreas extends ClientObject<AreasTarget> {
@@ -15,7 +22,7 @@ export class RangeAreas extends ClientObject<AreasTarget> {
     return {
       address: (a) => a.rects.map((r) => formatRangeAddress(a.sheet.name, r)).join(","),
       areaCount: (a) => a.rects.length,
-      cellCount: (a) => a.rects.reduce((n, r) => n + rowCount(r) * columnCount(r), 0),
+      cellCount: (a) => cellCountOf(a.rects),
     };
   }
   get address(): string {

@@ -46,7 +46,7 @@ export class RangeFormat extends ClientObject<RangeTarget> {
     return (this._borders ??= new RangeBorderCollection(this.context as Ctx, this._ref));
   }
 
-  private cellFormat(name: string, value: unknown, patch: (v: unknown) => Partial<CellFormat>, check: (v: unknown) => boolean): void {
+  private _cellFormat(name: string, value: unknown, patch: (v: unknown) => Partial<CellFormat>, check: (v: unknown) => boolean): void {
     this._set(name, value, (t, v) => {
       if (!check(v)) throw invalid(`RangeFormat.${name}`, `${JSON.stringify(v)} is not a valid ${name}.`);
       patchFormats(editable(t.sheet, `RangeFormat.${name}`), t.rect, (old) => ({ ...old, ...patch(v) }), `RangeFormat.${name}`);
@@ -57,7 +57,7 @@ export class RangeFormat extends ClientObject<RangeTarget> {
     return this._get("wrapText");
   }
   set wrapText(value: boolean) {
-    this.cellFormat("wrapText", value, (v) => ({ wrap: v as boolean }), (v) => typeof v === "boolean");
+    this._cellFormat("wrapText", value, (v) => ({ wrap: v as boolean }), (v) => typeof v === "boolean");
   }
 
   get horizontalAlignment(): string {
@@ -65,7 +65,7 @@ export class RangeFormat extends ClientObject<RangeTarget> {
   }
   set horizontalAlignment(value: string) {
     const ok = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
-    this.cellFormat("horizontalAlignment", value, (v) => ({ horizontal: v as string }), (v) => ok.includes(v as string));
+    this._cellFormat("horizontalAlignment", value, (v) => ({ horizontal: v as string }), (v) => ok.includes(v as string));
   }
 
   get verticalAlignment(): string {
@@ -73,7 +73,7 @@ export class RangeFormat extends ClientObject<RangeTarget> {
   }
   set verticalAlignment(value: string) {
     const ok = ["Top", "Center", "Bottom", "Justify", "Distributed"];
-    this.cellFormat("verticalAlignment", value, (v) => ({ vertical: v as string }), (v) => ok.includes(v as string));
+    this._cellFormat("verticalAlignment", value, (v) => ({ vertical: v as string }), (v) => ok.includes(v as string));
   }
 
   get columnWidth(): number {
@@ -154,7 +154,7 @@ export class RangeFont extends ClientObject<RangeTarget> {
       name: (t) => uniformFormat(t.sheet, t.rect, (f) => f.fontName ?? "Calibri"),
     };
   }
-  private font(name: string, value: unknown, check: (v: unknown) => boolean, patch: (v: unknown) => Partial<CellFormat>): void {
+  private _setFont(name: string, value: unknown, check: (v: unknown) => boolean, patch: (v: unknown) => Partial<CellFormat>): void {
     this._set(name, value, (t, v) => {
       if (!check(v)) throw invalid(`RangeFont.${name}`, `${JSON.stringify(v)} is not a valid font ${name}.`);
       patchFormats(editable(t.sheet, `RangeFont.${name}`), t.rect, (old) => ({ ...old, ...patch(v) }), `RangeFont.${name}`);
@@ -164,31 +164,31 @@ export class RangeFont extends ClientObject<RangeTarget> {
     return this._get("bold");
   }
   set bold(value: boolean) {
-    this.font("bold", value, (v) => typeof v === "boolean", (v) => ({ bold: v as boolean }));
+    this._setFont("bold", value, (v) => typeof v === "boolean", (v) => ({ bold: v as boolean }));
   }
   get italic(): boolean {
     return this._get("italic");
   }
   set italic(value: boolean) {
-    this.font("italic", value, (v) => typeof v === "boolean", (v) => ({ italic: v as boolean }));
+    this._setFont("italic", value, (v) => typeof v === "boolean", (v) => ({ italic: v as boolean }));
   }
   get color(): string {
     return this._get("color");
   }
   set color(value: string) {
-    this.font("color", value, isColor, (v) => ({ fontColor: normColor(v) }));
+    this._setFont("color", value, isColor, (v) => ({ fontColor: normColor(v) }));
   }
   get size(): number {
     return this._get("size");
   }
   set size(value: number) {
-    this.font("size", value, (v) => typeof v === "number" && v >= 1 && v <= 409, (v) => ({ fontSize: v as number }));
+    this._setFont("size", value, (v) => typeof v === "number" && v >= 1 && v <= 409, (v) => ({ fontSize: v as number }));
   }
   get name(): string {
     return this._get("name");
   }
   set name(value: string) {
-    this.font("name", value, (v) => typeof v === "string" && v !== "", (v) => ({ fontName: v as string }));
+    this._setFont("name", value, (v) => typeof v === "string" && v !== "", (v) => ({ fontName: v as string }));
   }
 }
 

@@ -15,11 +15,12 @@ import {
 } from "./address";
 import { ClientObject, type Getters, Ref } from "./base";
 import { MemoryExcelError } from "./errors";
-import { cellKey, getValue, merge, mergesIn, numberFormatAt, readValues, shaped, unmerge, writeValues } from "./state";
+import { CELL_READ_LIMIT, MERGED_AREAS_LIMIT } from "./limits";
+import { cellKey, getValue, merge, mergesIn, numberFormatAt, readValues, shaped, unmerge, usedRectIn, writeValues } from "./state";
 import { type Ctx } from "./request-context";
 import { editable, invalid, rangeAlive, type RangeTarget, sheetAlive } from "./guards";
 import { Worksheet } from "./worksheet";
-import { type AreasTarget, RangeAreas } from "./range-areas";
+import { type AreasTarget, cellCountOf, RangeAreas } from "./range-areas";
 import { RangeFormat } from "./range-format";
 import { DataValidation } from "./data-validation";
 
@@ -37,20 +38,28 @@ export class Range extends ClientObject<RangeTarget> {
       columnIndex: (t) => t.rect.left,
       rowCount: (t) => rowCount(t.rect),
       columnCount: (t) => columnCount(t.rect),
-      cellCount: (t) => rowCount(t.rect) * columnCount(t.rect),
-      values: (t) => readValues(t.sheet, t.rect),
-      text: (t) => readValues(t.sheet, t.rect).map((r) => r.map((v) => (typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v)))),
-      numberFormat: (t) => grid(t.rect, (r, c) => numberFormatAt(t.sheet, r, c)),
-      formulas: (t) => grid(t.rect, (r, c) => t.sheet.formulas.get(cellKey(r, c)) ?? getValue(t.sheet, r, c)),
-      valueTypes: (t) => readValues(t.sheet, t.rect).map((r) => r.map(valueType)),
+      cellCount: (t) => cellCountOf([t.rect]),
+      values: (t) => this._cells(t, "values", () => readValues(t.sheet, t.rect)),
+      text: (t) => this._cells(t, "text", () => readValues(t.sheet, t.rect).map((r) => r.map((v) => (typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v))))),
+      numberFormat: (t) => this._cells(t, "numberFormat", () => grid(t.rect, (r, c) => numberFormatAt(t.sheet, r, c))),
+      formulas: (t) => this._cells(t, "formulas", () => grid(t.rect, (r, c) => t.sheet.formulas.get(cellKey(r, c)) ?? getValue(t.sheet, r, c))),
+      valueTypes: (t) => this._cells(t, "valueTypes", () => readValues(t.sheet, t.rect).map((r) => r.map(valueType))),
     };
+  }
+
+  /** A per-cell property: Excel reads at most 5,000,000 cells at once; more fails, or gives null on some platforms. */
+  private _cells<V>(t: RangeTarget, property: string, read: () => V): V | null {
+    const cells = rowCount(t.rect) * columnCount(t.rect);
+    if (cells <= CELL_READ_LIMIT) return read();
+    if (this._ctx.host.largeReads === "null") return null;
+    throw new MemoryExcelError("RangeExceedsLimit", `Range.${property}`, `The range has ${cells} cells; Excel reads at most ${CELL_READ_LIMIT} at once.`);
   }
 
   protected override _navigation() {
     return { format: this.format, dataValidation: this.dataValidation, worksheet: this.worksheet };
   }
 
-  private get ctx(): Ctx {
+  private get _ctx(): Ctx {
     return this.context as Ctx;
   }
 
@@ -113,20 +122,20 @@ export class Range extends ClientObject<RangeTarget> {
   }
 
   get format(): RangeFormat {
-    return (this._format ??= new RangeFormat(this.ctx, this._ref));
+    return (this._format ??= new RangeFormat(this._ctx, this._ref));
   }
 
   get dataValidation(): DataValidation {
-    return (this._dataValidation ??= new DataValidation(this.ctx, this._ref));
+    return (this._dataValidation ??= new DataValidation(this._ctx, this._ref));
   }
 
   get worksheet(): Worksheet {
-    const ctx = this.ctx;
+    const ctx = this._ctx;
     return (this._worksheet ??= new Worksheet(ctx, new Ref(() => this._ref.resolve()?.sheet ?? null, sheetAlive(ctx))));
   }
 
-  private derived(method: string, args: unknown[], find: (t: RangeTarget) => Rect | null): Range {
-    const ctx = this.ctx;
+  private _derived(method: string, args: unknown[], find: (t: RangeTarget) => Rect | null): Range {
+    const ctx = this._ctx;
     return new Range(
       ctx,
       new Ref<RangeTarget>(() => {
@@ -136,59 +145,68 @@ export class Range extends ClientObject<RangeTarget> {
         if (rect) checkRect(rect, `Range.${method}`);
         return rect ? { sheet: t.sheet, rect } : null;
       }, rangeAlive(ctx)),
-    )._queueCreation(method, args);
+    )._queueCreation(this._typeName, method, args);
   }
 
   getCell(row: number, column: number): Range {
-    return this.derived("getCell", [row, column], (t) => ({ top: t.rect.top + row, left: t.rect.left + column, bottom: t.rect.top + row, right: t.rect.left + column }));
+    return this._derived("getCell", [row, column], (t) => ({ top: t.rect.top + row, left: t.rect.left + column, bottom: t.rect.top + row, right: t.rect.left + column }));
   }
 
   getRow(row: number): Range {
-    return this.derived("getRow", [row], (t) => ({ ...t.rect, top: t.rect.top + row, bottom: t.rect.top + row }));
+    return this._derived("getRow", [row], (t) => ({ ...t.rect, top: t.rect.top + row, bottom: t.rect.top + row }));
   }
 
   getColumn(column: number): Range {
-    return this.derived("getColumn", [column], (t) => ({ ...t.rect, left: t.rect.left + column, right: t.rect.left + column }));
+    return this._derived("getColumn", [column], (t) => ({ ...t.rect, left: t.rect.left + column, right: t.rect.left + column }));
   }
 
   getEntireColumn(): Range {
-    return this.derived("getEntireColumn", [], (t) => ({ top: 0, bottom: MAX_ROWS - 1, left: t.rect.left, right: t.rect.right }));
+    return this._derived("getEntireColumn", [], (t) => ({ top: 0, bottom: MAX_ROWS - 1, left: t.rect.left, right: t.rect.right }));
   }
 
   getEntireRow(): Range {
-    return this.derived("getEntireRow", [], (t) => ({ top: t.rect.top, bottom: t.rect.bottom, left: 0, right: MAX_COLUMNS - 1 }));
+    return this._derived("getEntireRow", [], (t) => ({ top: t.rect.top, bottom: t.rect.bottom, left: 0, right: MAX_COLUMNS - 1 }));
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): Range {
-    return this.derived("getResizedRange", [deltaRows, deltaColumns], (t) => ({ ...t.rect, bottom: t.rect.bottom + deltaRows, right: t.rect.right + deltaColumns }));
+    return this._derived("getResizedRange", [deltaRows, deltaColumns], (t) => ({ ...t.rect, bottom: t.rect.bottom + deltaRows, right: t.rect.right + deltaColumns }));
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): Range {
-    return this.derived("getOffsetRange", [rowOffset, columnOffset], (t) => ({
+    return this._derived("getOffsetRange", [rowOffset, columnOffset], (t) => ({
       top: t.rect.top + rowOffset, bottom: t.rect.bottom + rowOffset, left: t.rect.left + columnOffset, right: t.rect.right + columnOffset,
     }));
   }
 
   getIntersectionOrNullObject(other: Range | string): Range {
-    return this.derived("getIntersectionOrNullObject", [other], (t) => {
+    return this._derived("getIntersectionOrNullObject", [other], (t) => {
       const o = typeof other === "string" ? parseRef(splitSheet(other).ref, "Range.getIntersectionOrNullObject") : other._ref.require("Range.getIntersectionOrNullObject").rect;
       if (!intersects(t.rect, o)) return null;
       return { top: Math.max(t.rect.top, o.top), left: Math.max(t.rect.left, o.left), bottom: Math.min(t.rect.bottom, o.bottom), right: Math.min(t.rect.right, o.right) };
     });
   }
 
-  /** The merged areas overlapping this range, or a null object when there are none. */
+  /** The used part of this range (values only, or with formatted cells too), or a null object when it holds none. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    return this._derived("getUsedRangeOrNullObject", [valuesOnly], (t) => usedRectIn(t.sheet, t.rect, Boolean(valuesOnly)));
+  }
+
+  /** The merged areas overlapping this range, or a null object when there are none; fails above 512 areas, as Excel does. */
   getMergedAreasOrNullObject(): RangeAreas {
-    const ctx = this.ctx;
+    const ctx = this._ctx;
     return new RangeAreas(
       ctx,
       new Ref<AreasTarget>(() => {
         const t = this._ref.resolve();
         if (!t) return null;
         const areas = mergesIn(t.sheet, t.rect);
+        // Microsoft documents the limit but not the error; GeneralException is this host's guess.
+        if (areas.length > MERGED_AREAS_LIMIT) {
+          throw new MemoryExcelError("GeneralException", "Range.getMergedAreasOrNullObject", `The range holds ${areas.length} merged areas; Excel returns at most ${MERGED_AREAS_LIMIT}.`);
+        }
         return areas.length ? { sheet: t.sheet, rects: areas } : null;
       }, (a) => (ctx.state.sheets.includes(a.sheet) ? a : null)),
-    )._queueCreation("getMergedAreasOrNullObject", []);
+    )._queueCreation(this._typeName, "getMergedAreasOrNullObject", []);
   }
 
   merge(across?: boolean): void {
@@ -203,7 +221,7 @@ export class Range extends ClientObject<RangeTarget> {
   select(): void {
     this._call("select", [], (t) => {
       if (t.sheet.visibility !== "Visible") throw new MemoryExcelError("InvalidOperation", "Range.select", `The sheet '${t.sheet.name}' is hidden.`);
-      const wb = this.ctx.state;
+      const wb = this._ctx.state;
       wb.activeSheetId = t.sheet.id;
       wb.selection = { sheetId: t.sheet.id, rect: { ...t.rect } };
     });

@@ -1,11 +1,16 @@
 /** The request context: proxies queue operations on it; `sync()` hands them to the host as one request. */
 
 import { type Operation, type QueueingContext, Ref } from "./base";
+import { type LargeReads } from "./limits";
+import { apiNotFound } from "./requirements";
 import { type WorkbookState } from "./state";
 import { Workbook } from "./workbook";
 
 export interface ContextHost {
   readonly state: WorkbookState;
+  /** The newest ExcelApi requirement set the host supports, e.g. "1.9". */
+  readonly excelApi: string;
+  readonly largeReads: LargeReads;
   _execute(ops: Operation[]): Promise<void>;
 }
 
@@ -23,7 +28,13 @@ export class MemoryRequestContext implements QueueingContext {
     return this.host.state;
   }
 
+  /** Queues an operation; one naming an API above the host's requirement sets fails at sync, as in Excel. */
   enqueue(op: Operation): void {
+    const missing = apiNotFound(op.request, this.host.excelApi);
+    if (missing) {
+      this.pending.push({ request: op.request, writes: false, run: () => { throw missing; } });
+      return;
+    }
     this.pending.push(op);
   }
 

@@ -19,7 +19,7 @@ export class SettingCollection extends CollectionObject<WorkbookState, Setting> 
     const ctx = this.context as Ctx;
     return new Setting(ctx, Ref.of(key as string, settingAlive(ctx)));
   }
-  private byKey(key: string, orNull: boolean): Setting {
+  private _byKey(key: string, orNull: boolean): Setting {
     const ctx = this.context as Ctx;
     return new Setting(
       ctx,
@@ -28,13 +28,13 @@ export class SettingCollection extends CollectionObject<WorkbookState, Setting> 
         if (orNull) return null;
         throw new MemoryExcelError("ItemNotFound", "SettingCollection.getItem", `There is no setting '${key}'.`);
       }, settingAlive(ctx)),
-    )._queueCreation(orNull ? "getItemOrNullObject" : "getItem", [key]);
+    )._queueCreation(this._typeName, orNull ? "getItemOrNullObject" : "getItem", [key]);
   }
   getItem(key: string): Setting {
-    return this.byKey(key, false);
+    return this._byKey(key, false);
   }
   getItemOrNullObject(key: string): Setting {
-    return this.byKey(key, true);
+    return this._byKey(key, true);
   }
   /** Adds or replaces a setting; the value is stored as JSON, like Excel does. */
   add(key: string, value: unknown): Setting {

@@ -53,7 +53,7 @@ export class TableCollection extends CollectionObject<TablesTarget, Table> {
     return new Table(ctx, Ref.of(e as TableTarget, tableAlive(ctx)));
   }
 
-  private byName(name: string, orNull: boolean): Table {
+  private _byName(name: string, orNull: boolean): Table {
     const ctx = this.context as Ctx;
     const ref = new Ref<TableTarget>(() => {
       const tt = this._ref.require("TableCollection.getItem");
@@ -61,15 +61,15 @@ export class TableCollection extends CollectionObject<TablesTarget, Table> {
       if (!found && !orNull) throw new MemoryExcelError("ItemNotFound", "TableCollection.getItem", `There is no table named '${name}'.`);
       return found ?? null;
     }, tableAlive(ctx));
-    return new Table(ctx, ref)._queueCreation(orNull ? "getItemOrNullObject" : "getItem", [name]);
+    return new Table(ctx, ref)._queueCreation(this._typeName, orNull ? "getItemOrNullObject" : "getItem", [name]);
   }
 
   getItem(key: string): Table {
-    return this.byName(key, false);
+    return this._byName(key, false);
   }
 
   getItemOrNullObject(key: string): Table {
-    return this.byName(key, true);
+    return this._byName(key, true);
   }
 
   /** Adds a table; its first row is the header when `hasHeaders` (blank or repeated headers are renamed, as Excel does). */
@@ -171,7 +171,7 @@ export class Table extends ClientObject<TableTarget> {
   get showHeaders(): boolean {
     return this._get("showHeaders");
   }
-  private rangeOf(method: string, pick: (t: TableState) => Rect | null): Range {
+  private _rangeOf(method: string, pick: (t: TableState) => Rect | null): Range {
     const ctx = this.context as Ctx;
     return new Range(
       ctx,
@@ -180,16 +180,16 @@ export class Table extends ClientObject<TableTarget> {
         const rect = t ? pick(t.table) : null;
         return t && rect ? { sheet: t.sheet, rect } : null;
       }, rangeAlive(ctx)),
-    )._queueCreation(method, []);
+    )._queueCreation(this._typeName, method, []);
   }
   getRange(): Range {
-    return this.rangeOf("getRange", (t) => t.rect);
+    return this._rangeOf("getRange", (t) => t.rect);
   }
   getHeaderRowRange(): Range {
-    return this.rangeOf("getHeaderRowRange", (t) => ({ ...t.rect, bottom: t.rect.top }));
+    return this._rangeOf("getHeaderRowRange", (t) => ({ ...t.rect, bottom: t.rect.top }));
   }
   getDataBodyRange(): Range {
-    return this.rangeOf("getDataBodyRange", (t) => ({ ...t.rect, top: t.rect.top + 1 }));
+    return this._rangeOf("getDataBodyRange", (t) => ({ ...t.rect, top: t.rect.top + 1 }));
   }
   delete(): void {
     this._call("delete", [], (t) => {

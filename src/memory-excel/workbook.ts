@@ -5,7 +5,9 @@ import { type WorkbookState } from "./state";
 import { type Ctx } from "./request-context";
 import { rangeAlive, type RangeTarget } from "./guards";
 import { WorksheetCollection } from "./worksheet-collection";
+import { MemoryExcelError } from "./errors";
 import { Range } from "./range";
+import { type AreasTarget, RangeAreas } from "./range-areas";
 import { TableCollection, type TablesTarget } from "./table";
 import { NamedItemCollection } from "./named-item";
 import { SettingCollection } from "./setting";
@@ -51,25 +53,40 @@ export class Workbook extends ClientObject<WorkbookState> {
     return (this._protection ??= new WorkbookProtection(this.context as Ctx, this._ref));
   }
 
-  /** The selected range (the active sheet's A1 when nothing was selected). */
+  /** The selected range (the active sheet's A1 when nothing was selected); fails on a multi-area selection, as Excel does. */
   getSelectedRange(): Range {
     const ctx = this.context as Ctx;
     return new Range(
       ctx,
       new Ref<RangeTarget>(() => {
-        const wb = ctx.state;
-        const sel = wb.selection;
-        const sheet = sel ? wb.sheets.find((s) => s.id === sel.sheetId) : undefined;
-        if (sheet && sel) return { sheet, rect: sel.rect };
-        const active = wb.sheets.find((s) => s.id === wb.activeSheetId) ?? wb.sheets[0];
-        return { sheet: active, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
+        const { sheet, rects } = selectedAreas(ctx.state);
+        if (rects.length > 1) throw new MemoryExcelError("InvalidSelection", "Workbook.getSelectedRange", "Several areas are selected.");
+        return { sheet, rect: rects[0] };
       }, rangeAlive(ctx)),
-    )._queueCreation("getSelectedRange", []);
+    )._queueCreation(this._typeName, "getSelectedRange", []);
+  }
+
+  /** Every area of the selection. */
+  getSelectedRanges(): RangeAreas {
+    const ctx = this.context as Ctx;
+    return new RangeAreas(
+      ctx,
+      new Ref<AreasTarget>(() => selectedAreas(ctx.state), (a) => (ctx.state.sheets.includes(a.sheet) ? a : null)),
+    )._queueCreation(this._typeName, "getSelectedRanges", []);
   }
 
   getActiveCell(): Range {
     return this.getSelectedRange().getCell(0, 0);
   }
+}
+
+/** The selection's sheet and areas; the active sheet's A1 when nothing was selected. */
+function selectedAreas(wb: WorkbookState): AreasTarget {
+  const sel = wb.selection;
+  const sheet = sel ? wb.sheets.find((s) => s.id === sel.sheetId) : undefined;
+  if (sheet && sel) return { sheet, rects: [sel.rect, ...(sel.more ?? [])] };
+  const active = wb.sheets.find((s) => s.id === wb.activeSheetId) ?? wb.sheets[0];
+  return { sheet: active, rects: [{ top: 0, left: 0, bottom: 0, right: 0 }] };
 }
 
 export class WorkbookProtection extends ClientObject<WorkbookState> {

@@ -24,45 +24,45 @@ export class WorksheetCollection extends CollectionObject<WorkbookState, Workshe
     return new Worksheet(ctx, Ref.of(sheet as SheetState, sheetAlive(ctx)));
   }
 
-  private sheetRef(find: (wb: WorkbookState) => SheetState | null): Ref<SheetState> {
+  private _sheetRef(find: (wb: WorkbookState) => SheetState | null): Ref<SheetState> {
     const ctx = this.context as Ctx;
     return new Ref(() => find(ctx.state), sheetAlive(ctx));
   }
 
   getItem(key: string): Worksheet {
-    const ref = this.sheetRef((wb) => {
+    const ref = this._sheetRef((wb) => {
       const s = findSheet(wb, key);
       if (!s) throw new MemoryExcelError("ItemNotFound", "WorksheetCollection.getItem", `There is no sheet named '${key}'.`);
       return s;
     });
-    return new Worksheet(this.context as Ctx, ref)._queueCreation("getItem", [key]);
+    return new Worksheet(this.context as Ctx, ref)._queueCreation(this._typeName, "getItem", [key]);
   }
 
   getItemOrNullObject(key: string): Worksheet {
-    return new Worksheet(this.context as Ctx, this.sheetRef((wb) => findSheet(wb, key) ?? null))._queueCreation("getItemOrNullObject", [key]);
+    return new Worksheet(this.context as Ctx, this._sheetRef((wb) => findSheet(wb, key) ?? null))._queueCreation(this._typeName, "getItemOrNullObject", [key]);
   }
 
   getActiveWorksheet(): Worksheet {
     return new Worksheet(
       this.context as Ctx,
-      this.sheetRef((wb) => wb.sheets.find((s) => s.id === wb.activeSheetId) ?? visibleSheets(wb)[0] ?? null),
-    )._queueCreation("getActiveWorksheet", []);
+      this._sheetRef((wb) => wb.sheets.find((s) => s.id === wb.activeSheetId) ?? visibleSheets(wb)[0] ?? null),
+    )._queueCreation(this._typeName, "getActiveWorksheet", []);
   }
 
   getFirst(visibleOnly?: boolean): Worksheet {
     return new Worksheet(
       this.context as Ctx,
-      this.sheetRef((wb) => {
+      this._sheetRef((wb) => {
         const s = (visibleOnly ? visibleSheets(wb) : wb.sheets)[0];
         if (!s) throw new MemoryExcelError("ItemNotFound", "WorksheetCollection.getFirst");
         return s;
       }),
-    )._queueCreation("getFirst", [visibleOnly]);
+    )._queueCreation(this._typeName, "getFirst", [visibleOnly]);
   }
 
   /** Adds a sheet at the end (not activated, as in Excel). */
   add(name?: string): Worksheet {
-    const ref = this.sheetRef((wb) => {
+    const ref = this._sheetRef((wb) => {
       structural(wb, "WorksheetCollection.add");
       let sheetName = name;
       if (sheetName === undefined || sheetName === null) {

@@ -39,7 +39,7 @@ export class Worksheet extends ClientObject<SheetState> {
     this._isNull = false;
   }
 
-  private get ctx(): Ctx {
+  private get _ctx(): Ctx {
     return this.context as Ctx;
   }
 
@@ -48,7 +48,7 @@ export class Worksheet extends ClientObject<SheetState> {
   }
   set name(value: string) {
     this._set("name", value, (s, v) => {
-      const wb = this.ctx.state;
+      const wb = this._ctx.state;
       structural(wb, "Worksheet.name");
       const problem = sheetNameProblem(v, wb.sheets, s);
       if (problem) throw invalid("Worksheet.name", problem);
@@ -65,7 +65,7 @@ export class Worksheet extends ClientObject<SheetState> {
   }
   set position(value: number) {
     this._set("position", value, (s, v) => {
-      const wb = this.ctx.state;
+      const wb = this._ctx.state;
       structural(wb, "Worksheet.position");
       const p = v as number;
       if (!Number.isInteger(p) || p < 0 || p >= wb.sheets.length) throw invalid("Worksheet.position", `Position ${p} is outside 0..${wb.sheets.length - 1}.`);
@@ -80,7 +80,7 @@ export class Worksheet extends ClientObject<SheetState> {
   }
   set visibility(value: "Visible" | "Hidden" | "VeryHidden") {
     this._set("visibility", value, (s, v) => {
-      const wb = this.ctx.state;
+      const wb = this._ctx.state;
       structural(wb, "Worksheet.visibility");
       if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw invalid("Worksheet.visibility", `${String(v)} is not a visibility.`);
       if (v !== "Visible" && visibleSheets(wb).length === 1 && s.visibility === "Visible") {
@@ -106,15 +106,15 @@ export class Worksheet extends ClientObject<SheetState> {
   }
 
   get protection(): WorksheetProtection {
-    return (this._protection ??= new WorksheetProtection(this.ctx, this._ref));
+    return (this._protection ??= new WorksheetProtection(this._ctx, this._ref));
   }
 
   get freezePanes(): WorksheetFreezePanes {
-    return (this._freezePanes ??= new WorksheetFreezePanes(this.ctx, this._ref));
+    return (this._freezePanes ??= new WorksheetFreezePanes(this._ctx, this._ref));
   }
 
   get tables(): TableCollection {
-    const ctx = this.ctx;
+    const ctx = this._ctx;
     return (this._tables ??= new TableCollection(ctx, new Ref<TablesTarget>(() => {
       const sheet = this._ref.resolve();
       return sheet ? { wb: ctx.state, sheet } : null;
@@ -122,15 +122,15 @@ export class Worksheet extends ClientObject<SheetState> {
   }
 
   get charts(): ChartCollection {
-    return (this._charts ??= new ChartCollection(this.ctx, this._ref));
+    return (this._charts ??= new ChartCollection(this._ctx, this._ref));
   }
 
   get pageLayout(): PageLayout {
-    return (this._pageLayout ??= new PageLayout(this.ctx, this._ref));
+    return (this._pageLayout ??= new PageLayout(this._ctx, this._ref));
   }
 
-  private rangeOn(find: (s: SheetState) => Rect | null, method: string, args: unknown[]): Range {
-    const ctx = this.ctx;
+  private _rangeOn(find: (s: SheetState) => Rect | null, method: string, args: unknown[]): Range {
+    const ctx = this._ctx;
     return new Range(
       ctx,
       new Ref<RangeTarget>(() => {
@@ -139,12 +139,12 @@ export class Worksheet extends ClientObject<SheetState> {
         const rect = find(sheet);
         return rect ? { sheet, rect } : null;
       }, rangeAlive(ctx)),
-    )._queueCreation(method, args);
+    )._queueCreation(this._typeName, method, args);
   }
 
   /** A range by A1 address (`A1`, `B2:D9`, `C:C`, `3:5`); the whole sheet without one. */
   getRange(address?: string): Range {
-    return this.rangeOn((s) => {
+    return this._rangeOn((s) => {
       if (address === undefined || address === "") return { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
       const { sheet, ref } = splitSheet(address);
       if (sheet !== null && sheet.toLowerCase() !== s.name.toLowerCase()) throw invalid("Worksheet.getRange", `"${address}" is on another sheet.`);
@@ -153,7 +153,7 @@ export class Worksheet extends ClientObject<SheetState> {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
-    return this.rangeOn(() => {
+    return this._rangeOn(() => {
       const rect = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
       checkRect(rect, "Worksheet.getRangeByIndexes");
       return rect;
@@ -166,24 +166,24 @@ export class Worksheet extends ClientObject<SheetState> {
 
   /** The used range; Excel gives A1 for an empty sheet. */
   getUsedRange(valuesOnly?: boolean): Range {
-    return this.rangeOn((s) => usedRect(s, Boolean(valuesOnly)) ?? { top: 0, left: 0, bottom: 0, right: 0 }, "getUsedRange", [valuesOnly]);
+    return this._rangeOn((s) => usedRect(s, Boolean(valuesOnly)) ?? { top: 0, left: 0, bottom: 0, right: 0 }, "getUsedRange", [valuesOnly]);
   }
 
   /** The used range, or a null object for an empty sheet. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
-    return this.rangeOn((s) => usedRect(s, Boolean(valuesOnly)), "getUsedRangeOrNullObject", [valuesOnly]);
+    return this._rangeOn((s) => usedRect(s, Boolean(valuesOnly)), "getUsedRangeOrNullObject", [valuesOnly]);
   }
 
   activate(): void {
     this._call("activate", [], (s) => {
       if (s.visibility !== "Visible") throw new MemoryExcelError("InvalidOperation", "Worksheet.activate", `The sheet '${s.name}' is hidden.`);
-      this.ctx.state.activeSheetId = s.id;
+      this._ctx.state.activeSheetId = s.id;
     });
   }
 
   delete(): void {
     this._call("delete", [], (s) => {
-      const wb = this.ctx.state;
+      const wb = this._ctx.state;
       structural(wb, "Worksheet.delete");
       if (s.visibility === "Visible" && visibleSheets(wb).length === 1) {
         throw new MemoryExcelError("InvalidOperation", "Worksheet.delete", "A workbook must keep at least one visible sheet.");
@@ -253,6 +253,6 @@ export class WorksheetFreezePanes extends ClientObject<SheetState> {
           : { top: 0, bottom: MAX_ROWS - 1, left: 0, right: sheet.frozenColumns - 1 };
         return { sheet, rect };
       }, rangeAlive(ctx)),
-    )._queueCreation("getLocationOrNullObject", []);
+    )._queueCreation(this._typeName, "getLocationOrNullObject", []);
   }
 }

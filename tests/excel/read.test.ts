@@ -47,7 +47,7 @@ describe("readWorkbookGrids", () => {
       const grids = await host.run((context) => readWorkbookGrids(context));
       expect(trimmed(grids)).toEqual(input);
       expect(bytes).toBeGreaterThan(5 * MB);
-      expect(host.maxRequestBytes).toBeLessThanOrEqual(4 * MB);
+      expect(host.maxResponseBytes).toBeLessThanOrEqual(4 * MB);
       // Sheet list, the refused all-at-once request, the used-range addresses; then pieces of about 4 MB
       // (the first one smaller, sized by a guess before anything was measured).
       expect(host.syncCount - 3).toBeLessThanOrEqual(Math.ceil(bytes / (3.4 * MB)) + 1);
@@ -62,9 +62,9 @@ describe("readWorkbookGrids", () => {
     const host = MemoryExcel.fromWorkbook(input);
     const grids = await host.run((context) => readWorkbookGrids(context));
     expect(trimmed(grids)).toEqual(input);
-    expect(host.maxRequestBytes).toBeLessThanOrEqual(4 * MB);
+    expect(host.maxResponseBytes).toBeLessThanOrEqual(4 * MB);
     // Only the all-at-once request was refused.
-    expect(host.requestBytes.filter((b) => b > 5 * MB)).toHaveLength(1);
+    expect(host.responseBytes.filter((b) => b > 5 * MB)).toHaveLength(1);
     expect(host.syncCount).toBe(5);
   });
 
@@ -74,8 +74,8 @@ describe("readWorkbookGrids", () => {
     host.requestLimitBytes = 50_000;
     const grids = await host.run((context) => readWorkbookGrids(context, { chunkBytes: 40_000 }));
     expect(trimmed(grids)).toEqual(input);
-    expect(host.maxRequestBytes).toBeLessThanOrEqual(50_000);
+    expect(host.maxResponseBytes).toBeLessThanOrEqual(50_000);
     // Refused at least: all at once (136 KB), then the addresses with 100-row samples (92 KB).
-    expect(host.requestBytes.filter((b) => b > 50_000).length).toBeGreaterThanOrEqual(2);
+    expect(host.responseBytes.filter((b) => b > 50_000).length).toBeGreaterThanOrEqual(2);
   });
 });

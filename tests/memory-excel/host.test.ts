@@ -123,10 +123,10 @@ describe("merged cells", () => {
   });
 });
 
-describe("request size", () => {
+describe("request and response size, each counted on its own", () => {
   const bigRows = () => Array.from({ length: 30_000 }, (_, i) => [`row ${i} ${"x".repeat(180)}`]);
 
-  test("a request over 5 MB fails with RequestPayloadSizeLimitExceeded", async () => {
+  test("a response over 5 MB fails with ResponsePayloadSizeLimitExceeded", async () => {
     const host = hostWith(bigRows());
     const code = await codeOf(
       host.run(async (context) => {
@@ -134,7 +134,8 @@ describe("request size", () => {
         await context.sync();
       }),
     );
-    expect(code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(host.requestBytes.at(-1)).toBeLessThan(1_000);
   });
 
   test("an over-size write changes nothing", async () => {
@@ -151,7 +152,7 @@ describe("request size", () => {
     expect(host.sheetGrid("Data").rows).toEqual([["keep"]]);
   });
 
-  test("the largest request is recorded: the values read plus the request itself", async () => {
+  test("the largest response is recorded as the values read; the largest request as the values written", async () => {
     const rows = Array.from({ length: 1000 }, () => ["abcdefghij"]);
     const host = hostWith(rows);
     await host.run(async (context) => {
@@ -159,7 +160,14 @@ describe("request size", () => {
       await context.sync();
     });
     const valuesBytes = JSON.stringify(rows).length;
-    expect(host.maxRequestBytes).toBeGreaterThan(valuesBytes);
+    expect(host.maxResponseBytes).toBeGreaterThanOrEqual(valuesBytes);
+    expect(host.maxResponseBytes).toBeLessThan(valuesBytes + 300);
+    expect(host.maxRequestBytes).toBeLessThan(300);
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("B1:B1000").values = rows;
+      await context.sync();
+    });
+    expect(host.maxRequestBytes).toBeGreaterThanOrEqual(valuesBytes);
     expect(host.maxRequestBytes).toBeLessThan(valuesBytes + 300);
   });
 });
