@@ -13,8 +13,9 @@ import { validate } from "../../src/core/validate";
 import type { MemoryExcel } from "../../src/memory-excel";
 import type { MemoryExcelErrorCode } from "../../src/memory-excel";
 import type { OfficeGateway } from "../../src/excel/office-gateway";
-import { book, goodRow } from "../core/workbooks";
-import { trimmed } from "../excel/books";
+import { smallBook, trimmed } from "../excel/books";
+
+export { smallBook };
 
 export const AS_OF = "2025-06-30";
 export const TODAY = "2025-07-01";
@@ -61,13 +62,6 @@ export function expectSentence(text: string, code: Code): void {
   expect(text).toMatch(KEY_PHRASE[code]);
   expect(text).not.toMatch(/undefined|null|NaN|\[object |\n\s+at |Error:|RichApi|Injected/);
   expect(text).not.toContain(code);
-}
-
-/** One missing action (CWM, recommendation 1) and one missing response (PTP, recommendation 2). */
-export function smallBook(): Workbook {
-  return book({
-    responses: [goodRow("1", "CWM", { action: "" }), goodRow("1", "GCP"), goodRow("1", "PTP"), goodRow("2", "CWM"), goodRow("2", "GCP")],
-  });
 }
 
 /** What validating smallBook finds, as [rule, cell]. */
