@@ -15,7 +15,7 @@
 import type { CellValue, MergedRange, Sheet, Workbook } from "../core/grid";
 import { parseAreasAddress, parseRangeAddress } from "./address";
 import { CHUNK_BYTES, errorCode, isPayloadTooLarge, jsonSize } from "./payload";
-import { MERGED_AREAS_API, supportsExcelApi } from "./requirements";
+import { MERGED_AREAS_API, mergedAreasOf, supportsExcelApi } from "./requirements";
 
 export interface ReadOptions {
   /** Sheets to leave out (our own summary sheet, for instance). */
@@ -122,7 +122,7 @@ export async function readSheets(context: Excel.RequestContext, list: SheetList,
   const reads = sheets.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address,values");
-    const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
+    const merged = mergedAreasOf(used);
     merged?.load("address");
     return { sheet, used, merged };
   });
@@ -320,13 +320,13 @@ async function readMergedAreas(context: Excel.RequestContext, sheets: Excel.Work
   const queue = regions.flatMap(({ sheet, rect }) => tiles(rect).map((tile) => ({ sheet, tile })));
   for (let start = 0; start < queue.length; start += MAX_ASKS) {
     const asks = queue.slice(start, start + MAX_ASKS).map(({ sheet, tile }) => {
-      const areas = sheets[sheet].getRangeByIndexes(tile.top, tile.left, tile.bottom - tile.top + 1, tile.right - tile.left + 1).getMergedAreasOrNullObject();
-      areas.load("address");
+      const areas = mergedAreasOf(sheets[sheet].getRangeByIndexes(tile.top, tile.left, tile.bottom - tile.top + 1, tile.right - tile.left + 1));
+      areas?.load("address");
       return { sheet, areas };
     });
     await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- MAX_ASKS tiles a sync: the count grows with the size of the used ranges
     for (const { sheet, areas } of asks) {
-      if (areas.isNullObject) continue;
+      if (!areas || areas.isNullObject) continue;
       for (const m of parseAreasAddress(areas.address)) found[sheet].set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
     }
   }
