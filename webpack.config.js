@@ -100,6 +100,8 @@ export default async function config(env = {}, argv = {}) {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } },
+          // ES5 and outside the bundle, so that old browser engines run it (taskpane.html loads it first).
+          { from: "src/taskpane/old-browser.js", to: "old-browser.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
