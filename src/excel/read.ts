@@ -6,7 +6,7 @@
  * ExcelApi 1.13 gives them). When Excel refuses that second request, or answers a too-large range with null values,
  * the sheets are read again in bounded pieces, and the sync count grows with the workbook's size / 4 MB only:
  *   1. the used ranges' addresses, with a sample of rows that sizes the pieces;
- *   2. regions: a used range of more than 1,000,000 cells is cut into bands whose own used ranges are asked for, so a
+ *   2. regions: a used range of more than 2,000,000 cells is cut into bands whose own used ranges are asked for, so a
  *      stray value at row 1,000,000 costs one small read, not a million blank rows;
  *   3. values, in row pieces of about 4 MB and never more than 5,000,000 cells;
  *   4. merged areas (ExcelApi 1.13), in tiles of at most 512 cells, which cannot hold more than 512 merged areas.
@@ -32,8 +32,8 @@ export const CELL_READ_LIMIT = 5_000_000;
 /** `getMergedAreasOrNullObject` fails above this many merged areas; a range of this many cells cannot hold more. */
 export const MERGED_AREAS_LIMIT = 512;
 
-/** A used range larger than this is cut into bands before its values are read (step 2). */
-const REGION_CELLS = 1_000_000;
+/** A used range larger than this is cut into bands before its values are read (step 2): were it blank, its values would cost 2 requests of about 3 bytes a cell, more than asking. */
+const REGION_CELLS = 2_000_000;
 
 /** Bands a region is cut into at each level of step 2. */
 const BANDS = 32;
