@@ -12,16 +12,24 @@ import { book, goodRow, DEFAULT_UNITS, UNITS_HEADER } from "../core/workbooks";
  * (replacing the previous one) and gives a gateway on it; the host is uninstalled after each test.
  */
 export function memoryGateways(today: string): (workbook: Workbook) => { host: MemoryExcel; gateway: OfficeGateway } {
+  const install = installer();
+  return (workbook) => {
+    const host = MemoryExcel.fromWorkbook(workbook);
+    install(host);
+    return { host, gateway: new OfficeGateway({ today: () => today }) };
+  };
+}
+
+/** For a test file: installs a host as the global Excel (replacing the previous one); uninstalled after each test. */
+function installer(): (host: MemoryExcel) => void {
   let uninstall: (() => void) | null = null;
   afterEach(() => {
     uninstall?.();
     uninstall = null;
   });
-  return (workbook) => {
+  return (host) => {
     uninstall?.();
-    const host = MemoryExcel.fromWorkbook(workbook);
     uninstall = installMemoryExcel(host);
-    return { host, gateway: new OfficeGateway({ today: () => today }) };
   };
 }
 
@@ -62,14 +70,9 @@ export function textSheet(name: string, rows: number, cols: number, cellChars = 
  * host installed (so `Office.context.requirements` answers for its requirement set); uninstalled after each test.
  */
 export function memoryReads(): (host: MemoryExcel, options?: ReadOptions) => Promise<Workbook> {
-  let uninstall: (() => void) | null = null;
-  afterEach(() => {
-    uninstall?.();
-    uninstall = null;
-  });
+  const install = installer();
   return (host, options) => {
-    uninstall?.();
-    uninstall = installMemoryExcel(host);
+    install(host);
     return host.run((context) => readWorkbookGrids(context, options));
   };
 }

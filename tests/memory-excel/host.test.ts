@@ -1,21 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { MemoryExcel, MemoryExcelError, installMemoryExcel } from "../../src/memory-excel";
-
-/** The host with one sheet holding the given rows. */
-function hostWith(rows: (string | number | boolean)[][], name = "Data"): MemoryExcel {
-  return MemoryExcel.fromWorkbook({ name: "book.xlsx", sheets: [{ name, rows }] });
-}
-
-/** The Excel error code a promise rejects with. */
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(MemoryExcelError);
-    return (e as MemoryExcelError).code;
-  }
-  throw new Error("expected the promise to reject");
-}
+import { codeOf, hostWith } from "./hosts";
 
 describe("strict like Excel: load, sync, read", () => {
   test("reading a property before sync throws PropertyNotLoaded, after load and sync it is there", async () => {

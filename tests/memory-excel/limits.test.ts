@@ -1,22 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import type { CellValue } from "../../src/core/grid";
-import { MemoryExcel, MemoryExcelError, NEWEST_EXCEL_API, installMemoryExcel, type MemoryExcelOptions } from "../../src/memory-excel";
-
-/** The host with one sheet "Data" holding the given rows. */
-function hostWith(rows: CellValue[][], options: MemoryExcelOptions = {}, merges: { top: number; left: number; bottom: number; right: number }[] = []): MemoryExcel {
-  return MemoryExcel.fromWorkbook({ name: "book.xlsx", sheets: [{ name: "Data", rows, merges }] }, options);
-}
-
-/** The Excel error code a promise rejects with. */
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(MemoryExcelError);
-    return (e as MemoryExcelError).code;
-  }
-  throw new Error("expected the promise to reject");
-}
+import { NEWEST_EXCEL_API, installMemoryExcel } from "../../src/memory-excel";
+import { codeOf, hostWith } from "./hosts";
 
 /** `count` two-cell merged areas down column A, one every other row. */
 function mergedColumn(count: number) {
@@ -31,7 +16,7 @@ describe("requirement sets", () => {
   });
 
   test("Office.context.requirements.isSetSupported answers for the host's ExcelApi version, and no other set", () => {
-    uninstall = installMemoryExcel(hostWith([["a"]], { excelApi: "1.9" }));
+    uninstall = installMemoryExcel(hostWith([["a"]], "Data", { excelApi: "1.9" }));
     expect(Office.context.requirements.isSetSupported("ExcelApi", "1.9")).toBe(true);
     expect(Office.context.requirements.isSetSupported("ExcelApi", "1.4")).toBe(true);
     expect(Office.context.requirements.isSetSupported("ExcelApi", "1.10")).toBe(false);
@@ -44,7 +29,7 @@ describe("requirement sets", () => {
 
   test("a method above the host's set fails the sync with ApiNotFound, and works one set later", async () => {
     const merged = async (excelApi: string) =>
-      hostWith([["a", ""]], { excelApi }, [{ top: 0, left: 0, bottom: 0, right: 1 }]).run(async (context) => {
+      hostWith([["a", ""]], "Data", { excelApi }, [{ top: 0, left: 0, bottom: 0, right: 1 }]).run(async (context) => {
         const areas = context.workbook.worksheets.getItem("Data").getRange("A1:B2").getMergedAreasOrNullObject();
         areas.load("address");
         await context.sync();
@@ -55,7 +40,7 @@ describe("requirement sets", () => {
   });
 
   test("property sets, loads and collection item loads are checked too; the failed request changes nothing", async () => {
-    const host = hostWith([["a"]], { excelApi: "1.7" });
+    const host = hostWith([["a"]], "Data", { excelApi: "1.7" });
     expect(
       await codeOf(
         host.run(async (context) => {
@@ -101,7 +86,7 @@ describe("Excel's limits", () => {
   });
 
   test("on platforms that give null instead, the values of a too-large range are null and nothing fails", async () => {
-    const host = hostWith([["a"]], { largeReads: "null" });
+    const host = hostWith([["a"]], "Data", { largeReads: "null" });
     const { values, cellCount } = await host.run(async (context) => {
       const range = context.workbook.worksheets.getItem("Data").getRange("A1:Z1000000");
       range.load("values, cellCount");
@@ -114,7 +99,7 @@ describe("Excel's limits", () => {
 
   test("getMergedAreasOrNullObject gives up to 512 merged areas and fails above", async () => {
     const areasOf = (count: number) =>
-      hostWith([["x"]], {}, mergedColumn(count)).run(async (context) => {
+      hostWith([["x"]], "Data", {}, mergedColumn(count)).run(async (context) => {
         const areas = context.workbook.worksheets.getItem("Data").getRange("A:B").getMergedAreasOrNullObject();
         areas.load("areaCount");
         await context.sync();
