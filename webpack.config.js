@@ -101,8 +101,9 @@ export default async function config(env = {}, argv = {}) {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } },
-          // ES5 and outside the bundle, so that old browser engines run it (taskpane.html loads it first).
-          { from: "src/taskpane/old-browser.js", to: "old-browser.js" },
+          // ES5 and outside the bundle, so that old browser engines run it (taskpane.html loads it first); copied
+          // as written (marked minimized, so the minifier cannot rewrite it in newer syntax).
+          { from: "src/taskpane/old-browser.js", to: "old-browser.js", info: { minimized: true } },
           {
             from: "manifest.xml",
             to: "manifest.xml",

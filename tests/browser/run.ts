@@ -13,6 +13,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Linter } from "eslint";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { expectedExample } from "./expected";
 
@@ -217,6 +218,10 @@ test("the production task pane page loads office.js from the CDN URL and nothing
 });
 
 test("when the pane's bundle cannot run (an old browser engine), the page says so instead of loading for ever", async (ctx) => {
+  // The script that says so is served as ES5, which every engine parses.
+  const script = await (await fetch(`${ctx.origin}/old-browser.js`)).text();
+  const fatal = new Linter().verify(script, { languageOptions: { ecmaVersion: 5, sourceType: "script" } }).filter((m) => m.fatal);
+  check(script.includes("old browser engine") && fatal.length === 0, `old-browser.js is not ES5: ${fatal.map((m) => m.message).join("; ")}`);
   // What an engine that does not know the bundle's syntax meets: a SyntaxError in the bundle.
   const { page, cspErrors } = await openTaskpane(ctx, (p) =>
     p.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) => route.fulfill({ contentType: "text/javascript", body: "export default class Pane { static { } }" })),
