@@ -16,7 +16,8 @@ import CopyWebpackPlugin from "copy-webpack-plugin";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const DEV_URL = "https://localhost:3000/";
-const PORT = 3000;
+// package.json's config.dev_server_port: `npm start` (office-addin-debugging) waits for the server on this port.
+const PORT = Number(process.env.npm_package_config_dev_server_port ?? 3000);
 /** The task pane's JavaScript budget (SPEC section 10): the production build fails above it. */
 const JS_BUDGET = 1_500_000;
 
@@ -100,6 +101,9 @@ export default async function config(env = {}, argv = {}) {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } },
+          // ES5 and outside the bundle, so that old browser engines run it (taskpane.html loads it first); copied
+          // as written (marked minimized, so the minifier cannot rewrite it in newer syntax).
+          { from: "src/taskpane/old-browser.js", to: "old-browser.js", info: { minimized: true } },
           {
             from: "manifest.xml",
             to: "manifest.xml",

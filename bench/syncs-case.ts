@@ -33,7 +33,7 @@ async function counted(size: BenchSize, call: (gateway: OfficeGateway) => Promis
   const uninstall = installMemoryExcel(host);
   try {
     await call(new OfficeGateway({ today: () => "2025-06-30" }));
-    return { syncs: host.syncCount, max_request_bytes: host.maxRequestBytes, data_bytes: jsonSize(workbook.sheets.map((s) => s.rows)) };
+    return { syncs: host.syncCount, max_request_bytes: Math.max(host.maxRequestBytes, host.maxResponseBytes), data_bytes: jsonSize(workbook.sheets.map((s) => s.rows)) };
   } finally {
     uninstall();
   }

@@ -103,6 +103,11 @@ describe("manifest.xml", () => {
     expect(child(child(app, "DefaultSettings"), "SourceLocation").getAttribute("DefaultValue")).toBe(`${DEV}taskpane.html`);
   });
 
+  it("is served on the port npm start waits for (package.json config.dev_server_port)", () => {
+    const pkg = JSON.parse(readFileSync(root("package.json"), "utf8")) as { config?: { dev_server_port?: number } };
+    expect(`https://localhost:${pkg.config?.dev_server_port}/`).toBe(DEV);
+  });
+
   it("names only files the build serves", () => {
     for (const url of urls(doc).filter((u) => u.startsWith(DEV))) expect(existsSync(root(sourceOf(url))), url).toBe(true);
   });

@@ -22,6 +22,16 @@ export function toUserFacingError(error: unknown, context: ErrorContext): UserFa
     );
   }
   switch (errorCode(error)) {
+    case "ApiNotFound":
+      return new UserFacingError(
+        `Excel could not ${doing}: this version of Excel lacks a feature the add-in needs. Update Office (File > Account > Update Options > Update Now), or use Excel on the web.`,
+      );
+    case "RangeExceedsLimit":
+      return new UserFacingError(
+        `Excel could not ${doing}: a sheet is too large to read at once. Delete unused rows and columns far below or right of the data (select them, then Delete), save, then try again.`,
+      );
+    case "InvalidSelection":
+      return new UserFacingError(`Excel could not ${doing} with this selection. Select one block of cells, then try again.`);
     case "InvalidOperationInCellEditMode":
       return new UserFacingError("Excel is busy editing a cell. Press Enter or Esc to finish editing, then try again.");
     case "AccessDenied":

@@ -276,20 +276,28 @@ export function parseSettings(raw: unknown): Settings {
 /** A selection larger than this is not report text pasted in a column: refuse it before loading its values. */
 const MAX_SELECTED_CELLS = 20_000;
 
+/** What to select instead of a selection that cannot be report text, in words; null when it may be. */
+export function selectionProblem(selection: { address: string; areaCount: number; cellCount: number }): string | null {
+  const what = "Select only the cells where the report's recommendations are pasted (click the first one, then Shift+click the last), then try again.";
+  if (selection.areaCount > 1) return `You selected ${selection.areaCount} separate areas; the recommendations are read from one block of cells. ${what}`;
+  // Excel gives -1 above 2,147,483,647 cells: the whole sheet, or nearly.
+  if (selection.cellCount < 0) return `You selected the whole sheet. ${what}`;
+  if (selection.cellCount > MAX_SELECTED_CELLS) return `The selection (${selection.address}) is too large to be report text. ${what}`;
+  return null;
+}
+
 /**
  * Recommendations from report text pasted in the selected cells (numbered paragraphs, SPEC 3.5), in 2 syncs:
- * the selection's size first, then its values.
+ * the selection's areas and size first (getSelectedRange fails on several areas), then its values.
  */
 async function selectedRecommendations(context: Excel.RequestContext): Promise<string[][]> {
-  const selection = context.workbook.getSelectedRange();
-  selection.load("address, cellCount");
+  const areas = context.workbook.getSelectedRanges();
+  areas.load("address, areaCount, cellCount");
   await context.sync();
-  if (selection.cellCount > MAX_SELECTED_CELLS) {
-    throw new UserFacingError(
-      `The selection (${selection.address}) is too large to be report text. Select only the cells where the report's recommendations are pasted, then try again.`,
-    );
-  }
-  selection.load("values");
+  const problem = selectionProblem(areas);
+  if (problem) throw new UserFacingError(problem);
+  const selection = context.workbook.getSelectedRange();
+  selection.load("address, values");
   await context.sync();
   const text = selection.values.map((row) => row.map((v) => displayText(v)).filter(Boolean).join(" ")).join("\n");
   const found = recommendationsFromText(text);

@@ -172,10 +172,10 @@ export abstract class ClientObject<T> {
     return this._isNull;
   }
 
-  /** Queues the creation of this proxy, so a missing object fails (or becomes a null object) at sync. */
-  _queueCreation(method: string, args: unknown[]): this {
+  /** Queues the creation of this proxy by `owner.method(...args)`, so a missing object fails (or becomes a null object) at sync. */
+  _queueCreation(owner: string, method: string, args: unknown[]): this {
     this.context.enqueue({
-      request: { type: this._typeName, method, args },
+      request: { type: owner, method, args },
       writes: false,
       run: () => {
         const t = this._ref.resolve();
@@ -314,17 +314,14 @@ export abstract class CollectionObject<T, P extends ItemProxy> extends ClientObj
   /** A proxy bound to one element. */
   protected abstract _itemProxy(element: unknown): P;
 
+  /** Office.js collections have no scalar properties of their own (their size is `getCount()`). */
   _getters(): Getters<T> {
-    return { count: (t) => this._list(t).length };
+    return {};
   }
 
   get items(): P[] {
     if (this._items === undefined) throw propertyNotLoaded(this._typeName, "items");
     return this._items;
-  }
-
-  get count(): number {
-    return this._get<number>("count");
   }
 
   override load(spec?: LoadSpec): this {
@@ -335,7 +332,6 @@ export abstract class CollectionObject<T, P extends ItemProxy> extends ClientObj
     const problems: string[] = [];
     for (const p of req.props) {
       if (p === "items") wantItems = all = true;
-      else if (p === "count") super.load("count");
       else {
         props.push(p);
         wantItems = true;

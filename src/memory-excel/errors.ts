@@ -11,6 +11,10 @@ export type MemoryExcelErrorCode =
   | "InvalidOperationInCellEditMode"
   | "AccessDenied"
   | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded"
+  | "RangeExceedsLimit"
+  | "ApiNotFound"
+  | "InvalidSelection"
   | "PropertyNotLoaded"
   | "InvalidObjectPath"
   | "GeneralException";
@@ -24,7 +28,15 @@ const MESSAGES: Record<MemoryExcelErrorCode, string> = {
   InvalidOperationInCellEditMode:
     "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
   AccessDenied: "You cannot perform the requested operation.",
-  RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit.",
+  RequestPayloadSizeLimitExceeded:
+    "The request payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.",
+  ResponsePayloadSizeLimitExceeded:
+    "The response payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.",
+  RangeExceedsLimit:
+    "The cell count in the range has exceeded the maximum supported number. See the Resource limits and performance optimization for Office Add-ins article for more information.",
+  ApiNotFound:
+    "The API you are trying to use could not be found. It may be available in a newer version of Excel. See the Excel JavaScript API requirement sets article for more information.",
+  InvalidSelection: "The current selection is invalid for this operation.",
   PropertyNotLoaded:
     'The property is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
   InvalidObjectPath: "The object path isn't working for what you're trying to do.",

@@ -8,7 +8,10 @@
 import type { CellValue, Sheet, Workbook } from "../core/grid";
 import { jsonBytes, type Operation } from "./base";
 import { MemoryExcelError, type MemoryExcelErrorCode } from "./errors";
-import { MemoryRequestContext } from "./objects";
+import { REQUEST_LIMIT_BYTES, type LargeReads } from "./limits";
+import { MemoryRequestContext } from "./request-context";
+import { NEWEST_EXCEL_API, isSetSupported } from "./requirements";
+import { parseRef, splitSheet } from "./address";
 import {
   cellKey,
   newSheet,
@@ -21,8 +24,15 @@ import {
   type WorkbookState,
 } from "./state";
 
-/** Excel on the web refuses requests (and responses) over 5 MB. */
-export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+export interface MemoryExcelOptions {
+  /** The newest ExcelApi requirement set this Excel supports (default `MemoryExcel.defaultExcelApi`). */
+  excelApi?: string;
+  /**
+   * What a read of more than 5,000,000 cells does: fail with RangeExceedsLimit (default), or give `null`
+   * values, as Excel does on some platforms.
+   */
+  largeReads?: LargeReads;
+}
 
 interface Fault {
   /** 1-based sync number, or null for "the next sync". */
@@ -38,27 +48,39 @@ export interface FaultOptions {
 }
 
 export class MemoryExcel {
+  /** The requirement set of hosts made without `excelApi`: the newest, unless a test suite runs at another level. */
+  static defaultExcelApi: string = NEWEST_EXCEL_API;
+
   state: WorkbookState;
+  readonly excelApi: string;
+  readonly largeReads: LargeReads;
   /** How many times `context.sync()` was called (including those that failed). */
   syncCount = 0;
-  /** Size of the largest request that ran (queued operations and loaded values, as JSON bytes). */
+  /** Size of the largest request that ran (what the queued operations send, as JSON bytes). */
   maxRequestBytes = 0;
-  /** Sizes of every request, in order. */
+  /** Size of the largest response that came back (the values loaded, as JSON bytes). */
+  maxResponseBytes = 0;
+  /** Sizes of every request, in order (refused ones included). */
   readonly requestBytes: number[] = [];
+  /** Sizes of every response, in order (refused ones included). */
+  readonly responseBytes: number[] = [];
   /** How many operations each sync carried, in order (failed ones included): sync n is `requestOperations[n - 1]`. */
   readonly requestOperations: number[] = [];
   /** When true every sync fails as it does while someone is typing in a cell. */
   cellEditMode = false;
   requestLimitBytes = REQUEST_LIMIT_BYTES;
+  responseLimitBytes = REQUEST_LIMIT_BYTES;
   private faults: Fault[] = [];
 
-  constructor(name = "Book1.xlsx") {
+  constructor(name = "Book1.xlsx", options: MemoryExcelOptions = {}) {
+    this.excelApi = options.excelApi ?? MemoryExcel.defaultExcelApi;
+    this.largeReads = options.largeReads ?? "error";
     this.state = { name, sheets: [], names: [], settings: new Map(), activeSheetId: null, selection: null, structureProtected: false, nextId: 1 };
   }
 
   /** A host holding the core's grids: values, merges and hidden flags. The first visible sheet is active. */
-  static fromWorkbook(workbook: Workbook): MemoryExcel {
-    const host = new MemoryExcel(workbook.name ?? "Book1.xlsx");
+  static fromWorkbook(workbook: Workbook, options: MemoryExcelOptions = {}): MemoryExcel {
+    const host = new MemoryExcel(workbook.name ?? "Book1.xlsx", options);
     for (const sheet of workbook.sheets) host.addSheet(sheet.name, sheet.rows, { merges: sheet.merges, hidden: sheet.hidden });
     if (host.state.sheets.length === 0) host.addSheet("Sheet1", []);
     return host;
@@ -121,29 +143,40 @@ export class MemoryExcel {
     }
     const before = ops.some((o) => o.writes) ? snapshot(this.state) : null;
     const deliveries: (() => void)[] = [];
-    let bytes = 0;
+    let sent = 0;
+    let received = 0;
     try {
       ops.forEach((op, i) => {
         if (fault && i === fault.applyFirst) throw new MemoryExcelError(fault.code, "RequestContext.sync", `Injected failure of sync ${n}.`);
-        bytes += jsonBytes(op.request);
+        sent += jsonBytes(op.request);
         const result = op.run();
         if (result) {
-          bytes += jsonBytes(result.response);
+          received += jsonBytes(result.response);
           if (result.deliver) deliveries.push(result.deliver);
         }
       });
       if (fault) throw new MemoryExcelError(fault.code, "RequestContext.sync", `Injected failure of sync ${n}.`);
-      this.requestBytes.push(bytes);
-      if (bytes > this.requestLimitBytes) {
-        throw new MemoryExcelError("RequestPayloadSizeLimitExceeded", "RequestContext.sync", `The request is ${bytes} bytes; the limit is ${this.requestLimitBytes}.`);
+      this.requestBytes.push(sent);
+      this.responseBytes.push(received);
+      if (sent > this.requestLimitBytes) {
+        throw new MemoryExcelError("RequestPayloadSizeLimitExceeded", "RequestContext.sync", `The request is ${sent} bytes; the limit is ${this.requestLimitBytes}.`);
       }
-      this.maxRequestBytes = Math.max(this.maxRequestBytes, bytes);
+      if (received > this.responseLimitBytes) {
+        throw new MemoryExcelError("ResponsePayloadSizeLimitExceeded", "RequestContext.sync", `The response is ${received} bytes; the limit is ${this.responseLimitBytes}.`);
+      }
+      this.maxRequestBytes = Math.max(this.maxRequestBytes, sent);
+      this.maxResponseBytes = Math.max(this.maxResponseBytes, received);
     } catch (e) {
       // Excel itself stops mid-request; an injected partial failure keeps what ran, anything else is undone.
       if (before && !(fault && fault.applyFirst > 0)) restore(this.state, before);
       throw e;
     }
     for (const d of deliveries) d();
+  }
+
+  /** `Office.context.requirements.isSetSupported` of this Excel. */
+  isSetSupported(name: string, minVersion?: string | number): boolean {
+    return isSetSupported(this.excelApi, name, minVersion);
   }
 
   // ---- reading the workbook back, for assertions ----
@@ -187,6 +220,14 @@ export class MemoryExcel {
 
   get activeSheetName(): string | null {
     return this.state.sheets.find((s) => s.id === this.state.activeSheetId)?.name ?? null;
+  }
+
+  /** Selects several areas of a sheet at once (as with Ctrl+click), e.g. `selectAreas("Data", ["A1:B2", "D4"])`. */
+  selectAreas(sheet: string, addresses: string[]): void {
+    const s = this.sheet(sheet);
+    const [rect, ...more] = addresses.map((a) => parseRef(splitSheet(a).ref, "selectAreas"));
+    this.state.activeSheetId = s.id;
+    this.state.selection = { sheetId: s.id, rect, more };
   }
 
   /** The selection as `Sheet!A1`-style parts, or null. */

@@ -1,4 +1,7 @@
-/** Installs a MemoryExcel as the global `Excel` (with `Excel.run`) and `OfficeExtension`, for the playground and tests. */
+/**
+ * Installs a MemoryExcel as the global `Excel` (with `Excel.run`), `OfficeExtension`, and
+ * `Office.context.requirements.isSetSupported` (answering for the host's ExcelApi set), for the playground and tests.
+ */
 
 import { MemoryExcelError } from "./errors";
 import type { MemoryExcel } from "./host";
@@ -18,13 +21,16 @@ const ENUMS = {
     itemAlreadyExists: "ItemAlreadyExists",
     itemNotFound: "ItemNotFound",
     generalException: "GeneralException",
+    apiNotFound: "ApiNotFound",
+    rangeExceedsLimit: "RangeExceedsLimit",
+    invalidSelection: "InvalidSelection",
   },
 };
 
 /** Makes `Excel.run` drive this host; returns a function that puts back what was there. */
 export function installMemoryExcel(host: MemoryExcel): () => void {
   const g = globalThis as Record<string, unknown>;
-  const previous = { Excel: g.Excel, OfficeExtension: g.OfficeExtension };
+  const previous = { Excel: g.Excel, OfficeExtension: g.OfficeExtension, Office: g.Office };
   g.Excel = {
     ...ENUMS,
     run: (...args: unknown[]) => {
@@ -35,8 +41,15 @@ export function installMemoryExcel(host: MemoryExcel): () => void {
     },
   };
   g.OfficeExtension = { Error: MemoryExcelError, ErrorCodes: { propertyNotLoaded: "PropertyNotLoaded", invalidArgument: "InvalidArgument", accessDenied: "AccessDenied", generalException: "GeneralException" } };
+  // Office.js itself may be there (the playground page does not load it; a test may stub it): only the requirements answer for this host.
+  const office = (previous.Office ?? {}) as { context?: Record<string, unknown> };
+  g.Office = {
+    ...office,
+    context: { ...office.context, requirements: { isSetSupported: (name: string, minVersion?: string | number) => host.isSetSupported(name, minVersion) } },
+  };
   return () => {
     g.Excel = previous.Excel;
     g.OfficeExtension = previous.OfficeExtension;
+    g.Office = previous.Office;
   };
 }

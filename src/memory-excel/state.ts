@@ -1,7 +1,7 @@
 /**
  * What the in-memory Excel holds: workbook, sheets, cells and their formats, merges, tables, data validation,
  * charts, defined names and settings; and the cell-level behaviour Excel has when values are written.
- * Proxies (`objects.ts`) change this state only while a request runs at `context.sync()`.
+ * Proxies (one module per Excel object: `workbook.ts`, `worksheet.ts`, `range.ts` ...) change this state only while a request runs at `context.sync()`.
  */
 
 import { serialFromIso } from "../core/dates";
@@ -127,7 +127,8 @@ export interface WorkbookState {
   names: NameState[];
   settings: Map<string, unknown>;
   activeSheetId: string | null;
-  selection: RangeRef | null;
+  /** The selected range; `more` holds the other areas of a multi-area selection. */
+  selection: (RangeRef & { more?: Rect[] }) | null;
   structureProtected: boolean;
   nextId: number;
 }
@@ -194,7 +195,7 @@ export interface Snapshot {
   names: NameState[];
   settings: Map<string, unknown>;
   activeSheetId: string | null;
-  selection: RangeRef | null;
+  selection: WorkbookState["selection"];
   name: string;
   structureProtected: boolean;
 }
@@ -380,20 +381,29 @@ export function uniformFormat<T>(s: SheetState, rect: Rect, read: (f: CellFormat
 
 /** The smallest rectangle holding every non-empty value (and, unless valuesOnly, every formatted cell); null when there is none. */
 export function usedRect(s: SheetState, valuesOnly: boolean): Rect | null {
+  return usedRectIn(s, { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 }, valuesOnly);
+}
+
+/** The used part of `rect` (values only, or with formatted cells too), or null when it holds none. */
+export function usedRectIn(s: SheetState, rect: Rect, valuesOnly: boolean): Rect | null {
   let top = Infinity, left = Infinity, bottom = -1, right = -1;
-  s.rows.forEach((row, r) => {
-    if (!row) return;
-    for (let c = 0; c < row.length; c++) {
+  const last = Math.min(rect.bottom, s.rows.length - 1);
+  for (let r = rect.top; r <= last; r++) {
+    const row = s.rows[r];
+    if (!row) continue;
+    const end = Math.min(rect.right, row.length - 1);
+    for (let c = rect.left; c <= end; c++) {
       if (row[c] === "" || row[c] === undefined || row[c] === null) continue;
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;
       if (c > right) right = c;
     }
-  });
+  }
   if (!valuesOnly) {
     for (const key of s.formats.keys()) {
       const { row, col } = keyCell(key);
+      if (!contains(rect, { top: row, left: col, bottom: row, right: col })) continue;
       top = Math.min(top, row);
       bottom = Math.max(bottom, row);
       left = Math.min(left, col);

@@ -14,6 +14,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Linter } from "eslint";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { expectedExample } from "./expected";
 
@@ -404,25 +405,49 @@ test("validating and summarising make no request outside the page's own origin",
   await page.close();
 });
 
-test("the production task pane page loads office.js from the CDN URL and nothing else from outside", async (ctx) => {
+/** The production task pane page, with office.js served from its local copy (the CDN is unreachable here), and every request and CSP violation recorded. */
+async function openTaskpane(ctx: Context, before?: (page: Page) => Promise<unknown>) {
   const page = await ctx.browser.newPage();
   const requests: string[] = [];
   const cspErrors: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
   page.on("console", (m) => /Content Security Policy/i.test(m.text()) && cspErrors.push(m.text()));
-  // The CDN is unreachable here: serve its files from the local copy in @microsoft/office-js.
   const cdnCopy = path.join(root, "node_modules/@microsoft/office-js/dist");
   await page.route(/^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/.+/, (route) => {
     const file = path.join(cdnCopy, path.normalize(new URL(route.request().url()).pathname.replace("/lib/1/hosted/", "")));
     if (!file.startsWith(cdnCopy) || !existsSync(file)) return route.fulfill({ status: 404, body: "" });
     return route.fulfill({ contentType: TYPES[path.extname(file)] ?? "text/plain", body: readFileSync(file) });
   });
+  await before?.(page);
   await page.goto(`${ctx.origin}/taskpane.html`);
+  return { page, requests, cspErrors };
+}
+
+const OLD_ENGINE = "This version of Office uses an old browser engine that Response Matrix does not support; update Office or use Excel on the web.";
+
+test("the production task pane page loads office.js from the CDN URL and nothing else from outside", async (ctx) => {
+  const { page, requests, cspErrors } = await openTaskpane(ctx);
   // Outside Excel, office.js reports no host and the pane says where it runs.
   await page.getByText(/runs inside Excel/).waitFor({ timeout: 20_000 });
+  check((await page.getByText(OLD_ENGINE).count()) === 0, "a modern engine was told its engine is too old");
   const foreign = requests.filter((u) => !u.startsWith(ctx.origin) && !u.startsWith("data:"));
   check(foreign.every((u) => u.startsWith("https://appsforoffice.microsoft.com/")), `requests to: ${foreign.join(", ")}`);
   check(foreign.includes(OFFICE_JS), "office.js was not requested from the CDN");
+  check(cspErrors.length === 0, `CSP violations: ${cspErrors.join(" | ")}`);
+  await page.close();
+});
+
+test("when the pane's bundle cannot run (an old browser engine), the page says so instead of loading for ever", async (ctx) => {
+  // The script that says so is served as ES5, which every engine parses.
+  const script = await (await fetch(`${ctx.origin}/old-browser.js`)).text();
+  const fatal = new Linter().verify(script, { languageOptions: { ecmaVersion: 5, sourceType: "script" } }).filter((m) => m.fatal);
+  check(script.includes("old browser engine") && fatal.length === 0, `old-browser.js is not ES5: ${fatal.map((m) => m.message).join("; ")}`);
+  // What an engine that does not know the bundle's syntax meets: a SyntaxError in the bundle.
+  const { page, cspErrors } = await openTaskpane(ctx, (p) =>
+    p.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) => route.fulfill({ contentType: "text/javascript", body: "export default class Pane { static { } }" })),
+  );
+  await page.getByRole("alert").filter({ hasText: OLD_ENGINE }).waitFor({ timeout: 20_000 });
+  check((await page.getByText("Loading Response Matrix").count()) === 0, "the loading line is still there");
   check(cspErrors.length === 0, `CSP violations: ${cspErrors.join(" | ")}`);
   await page.close();
 });

@@ -7,8 +7,8 @@ import { validate } from "../../src/core/validate";
 import { UserFacingError } from "../../src/excel/gateway";
 import { SETTINGS_KEY } from "../../src/excel/office-gateway";
 import { MemoryExcel } from "../../src/memory-excel";
-import { book, goodRow } from "../core/workbooks";
-import { bigBook, memoryGateways, trimmed } from "./books";
+import { seed002Workbook } from "../fixtures/seeds/seed002";
+import { bigBook, memoryGateways, mergedFormBook, smallBook, strayValueBook, trimmed } from "./books";
 
 const AS_OF = "2025-06-30";
 const TODAY = "2025-07-01";
@@ -16,16 +16,6 @@ const settings = (over: Partial<Settings> = {}): Settings => SettingsSchema.pars
 
 /** A host holding the workbook, installed as the global Excel, and a gateway on it. */
 const open = memoryGateways(TODAY);
-
-/** One missing action (CWM, recommendation 1) and one missing response (PTP, recommendation 2). */
-function smallBook(): Workbook {
-  return book({
-    responses: [
-      goodRow("1", "CWM", { action: "" }), goodRow("1", "GCP"), goodRow("1", "PTP"),
-      goodRow("2", "CWM"), goodRow("2", "GCP"),
-    ],
-  });
-}
 
 /** The input sheets' grids, to compare before and after. */
 function inputs(host: MemoryExcel): Workbook {
@@ -69,6 +59,37 @@ describe("validate", () => {
     const result = await gateway.validate(settings());
     expect(result.findings).toEqual([]);
     expect(result.recognition.kind).toBe("none");
+  });
+});
+
+describe("validate within Excel's limits, at the manifest's minimum and at the newest set", () => {
+  test("a value at row 1,000,000 of a 30-column sheet: the findings of the same book without it", async () => {
+    const { host, gateway } = open(strayValueBook());
+    const result = await gateway.validate(settings());
+    expect(result.findings).toEqual(validate(readWorkbook(smallBook(), { asOf: AS_OF })));
+    expect(result.findings.map((f) => [f.rule, f.sheet, f.cell, f.recommendation, f.unit])).toEqual([
+      ["missing-response", "Recommendations", "A3", "2", "PTP"],
+      ["missing-action", "Responses", "D2", "1", "CWM"],
+    ]);
+    expect(host.maxResponseBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+  });
+
+  test("a Section III form with 601 merged areas: every recommendation read, every finding the core makes", async () => {
+    const workbook = mergedFormBook(300);
+    const { gateway } = open(workbook);
+    const result = await gateway.validate(settings());
+    expect(result.recognition).toMatchObject({ kind: "recognised", layout: "section-iii", recommendations: 300, responses: 900 });
+    expect(result.findings).toEqual(validate(readWorkbook(workbook, { asOf: AS_OF })));
+    expect(result.counts).toEqual({ error: 100, warning: 0, info: 0 });
+    expect(result.findings[0]).toMatchObject({ rule: "missing-action", sheet: "Section III", cell: "E10", recommendation: "3", unit: "PTP" });
+  });
+
+  test("seed 002 as printed (merged number and text cells): the same findings with or without merged areas", async () => {
+    const workbook = seed002Workbook();
+    const { gateway } = open(workbook);
+    const result = await gateway.validate(settings());
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(result.findings).toEqual(validate(readWorkbook(workbook, { asOf: AS_OF })));
   });
 });
 
@@ -268,6 +289,30 @@ describe("createTemplate", () => {
       `The selected cells (Notes!A1:A2) hold no numbered recommendations such as "1)", "(1)" or "1.". Paste the report's recommendations in a column, select those cells, then try again.`,
     );
     expect(host.sheetNames()).toEqual(["Notes"]);
+  });
+
+  test.each([
+    ["two separate areas", (host: MemoryExcel) => host.selectAreas("Report", ["A1:A3", "C1:C3"]), "You selected 2 separate areas; the recommendations are read from one block of cells."],
+    ["the whole sheet", (host: MemoryExcel) => host.selectAreas("Report", ["A1:XFD1048576"]), "You selected the whole sheet."],
+    ["whole columns", (host: MemoryExcel) => host.selectAreas("Report", ["A1:B1048576"]), "The selection (Report!A:B) is too large to be report text."],
+  ])("says what to select instead of %s, and reads no values", async (_what, select, start) => {
+    const { host, gateway } = open({ sheets: [{ name: "Report", rows: [["1) Strengthen coordination."], ["2) Train the staff."]] }] });
+    select(host);
+    const before = host.syncCount;
+    await expect(gateway.createTemplate({ example: false, fromSelection: true })).rejects.toThrow(
+      `${start} Select only the cells where the report's recommendations are pasted (click the first one, then Shift+click the last), then try again.`,
+    );
+    expect(host.syncCount - before).toBe(1);
+    expect(host.maxResponseBytes).toBeLessThan(1_000);
+    expect(host.sheetNames()).toEqual(["Report"]);
+  });
+
+  test("an Excel without an API the add-in calls gets a sentence saying to update Office", async () => {
+    const { host, gateway } = open(smallBook());
+    host.failNextSync("ApiNotFound");
+    await expect(gateway.validate(settings())).rejects.toThrow(
+      "Excel could not read the workbook: this version of Excel lacks a feature the add-in needs. Update Office (File > Account > Update Options > Update Now), or use Excel on the web.",
+    );
   });
 
   test("table names already used elsewhere in the workbook get a number", async () => {

@@ -15,7 +15,7 @@ import { UserFacingError } from "../../src/excel/gateway";
 import { OfficeGateway, SETTINGS_KEY } from "../../src/excel/office-gateway";
 import { MemoryExcel, installMemoryExcel } from "../../src/memory-excel";
 import { App } from "../../src/taskpane/App";
-import { CODES, SCENARIOS, SETTINGS, TODAY, before, expectNothingHalfDone, expectSentence, expectedMessage, type Code, type Scenario } from "./scenarios";
+import { CODES, SCENARIOS, SETTINGS, TODAY, before, expectNothingHalfDone, expectSentence, expectedMessage, recovers, type Scenario } from "./scenarios";
 
 let uninstall: (() => void) | null = null;
 afterEach(() => {
@@ -59,10 +59,6 @@ function prefixes(operations: number, commit: boolean): number[] {
   return [...new Set([0, Math.floor(operations / 2), Math.max(operations - 1, 0), operations])];
 }
 
-/** Whether the fault is one the add-in gets over by itself: a too-large read is read again in pieces. */
-function recovers(readsValuesAt: number | undefined, step: number, code: Code): boolean {
-  return code === "RequestPayloadSizeLimitExceeded" && step === readsValuesAt;
-}
 
 describe.each(SCENARIOS)("$name, through the gateway", (scenario) => {
   let steps: number[] = [];

@@ -1,21 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { MemoryExcel, MemoryExcelError, installMemoryExcel } from "../../src/memory-excel";
-
-/** The host with one sheet holding the given rows. */
-function hostWith(rows: (string | number | boolean)[][], name = "Data"): MemoryExcel {
-  return MemoryExcel.fromWorkbook({ name: "book.xlsx", sheets: [{ name, rows }] });
-}
-
-/** The Excel error code a promise rejects with. */
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(MemoryExcelError);
-    return (e as MemoryExcelError).code;
-  }
-  throw new Error("expected the promise to reject");
-}
+import { codeOf, hostWith } from "./hosts";
 
 describe("strict like Excel: load, sync, read", () => {
   test("reading a property before sync throws PropertyNotLoaded, after load and sync it is there", async () => {
@@ -123,10 +108,10 @@ describe("merged cells", () => {
   });
 });
 
-describe("request size", () => {
+describe("request and response size, each counted on its own", () => {
   const bigRows = () => Array.from({ length: 30_000 }, (_, i) => [`row ${i} ${"x".repeat(180)}`]);
 
-  test("a request over 5 MB fails with RequestPayloadSizeLimitExceeded", async () => {
+  test("a response over 5 MB fails with ResponsePayloadSizeLimitExceeded", async () => {
     const host = hostWith(bigRows());
     const code = await codeOf(
       host.run(async (context) => {
@@ -134,7 +119,8 @@ describe("request size", () => {
         await context.sync();
       }),
     );
-    expect(code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(host.requestBytes.at(-1)).toBeLessThan(1_000);
   });
 
   test("an over-size write changes nothing", async () => {
@@ -151,7 +137,7 @@ describe("request size", () => {
     expect(host.sheetGrid("Data").rows).toEqual([["keep"]]);
   });
 
-  test("the largest request is recorded: the values read plus the request itself", async () => {
+  test("the largest response is recorded as the values read; the largest request as the values written", async () => {
     const rows = Array.from({ length: 1000 }, () => ["abcdefghij"]);
     const host = hostWith(rows);
     await host.run(async (context) => {
@@ -159,7 +145,14 @@ describe("request size", () => {
       await context.sync();
     });
     const valuesBytes = JSON.stringify(rows).length;
-    expect(host.maxRequestBytes).toBeGreaterThan(valuesBytes);
+    expect(host.maxResponseBytes).toBeGreaterThanOrEqual(valuesBytes);
+    expect(host.maxResponseBytes).toBeLessThan(valuesBytes + 300);
+    expect(host.maxRequestBytes).toBeLessThan(300);
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("B1:B1000").values = rows;
+      await context.sync();
+    });
+    expect(host.maxRequestBytes).toBeGreaterThanOrEqual(valuesBytes);
     expect(host.maxRequestBytes).toBeLessThan(valuesBytes + 300);
   });
 });
