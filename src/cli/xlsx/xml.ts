@@ -188,9 +188,13 @@ export class XmlScanner {
         const ch = s.charCodeAt(k);
         if (ch === 91) depth++;
         else if (ch === 93) depth--;
-        else if ((ch === DQUOTE || ch === SQUOTE) && depth === 0) {
+        else if (ch === DQUOTE || ch === SQUOTE) {
           k = s.indexOf(String.fromCharCode(ch), k + 1);
           if (k < 0) return -1;
+        } else if (ch === 60 && s.startsWith("<!--", k)) {
+          k = s.indexOf("-->", k + 4);
+          if (k < 0) return -1;
+          k += 2;
         } else if (ch === GT && depth <= 0) return k + 1;
       }
       return -1;

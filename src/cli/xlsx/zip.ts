@@ -77,6 +77,7 @@ export class ZipArchive {
     const e = this.entry(name);
     if (!e) return undefined;
     const data = this.compressed(e);
+    this.declared(e);
     if (e.method === STORED) return this.spend(data.length, () => data);
     try {
       const out = inflateRawSync(data, { maxOutputLength: Math.max(1, this.budget + 1) });
@@ -100,6 +101,7 @@ export class ZipArchive {
     const e = this.entry(name);
     if (!e) return false;
     const data = this.compressed(e);
+    this.declared(e);
     if (e.method === STORED) {
       this.spend(data.length, () => undefined);
       for (let i = 0; i < data.length; i += chunkBytes) onChunk(data.subarray(i, i + chunkBytes));
@@ -128,6 +130,11 @@ export class ZipArchive {
     if (e.flags & 1) throw new ZipError(`its part "${e.name}" is encrypted`);
     if (e.method !== STORED && e.method !== DEFLATED) throw new ZipError(`its part "${e.name}" uses a compression Excel does not write (method ${e.method})`);
     return b.subarray(start, start + e.compressedSize);
+  }
+
+  /** A part that says it unpacks past what is left is refused before it is inflated (one that lies is stopped while it is). */
+  private declared(e: ZipEntry): void {
+    if (e.size > this.budget) throw new ZipError("", true);
   }
 
   private spend<T>(n: number, value: () => T): T {
@@ -224,8 +231,11 @@ function zip64Extra(extra: Buffer, e: ZipEntry): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
-/** A part of the archive to write: copied from an archive as it was, or new bytes (deflated here). */
-export type OutputPart = { name: string; from: ZipArchive; entry: ZipEntry } | { name: string; data: Uint8Array };
+/** A part of the archive to write: copied from an archive as it was, new bytes (deflated here), or bytes deflated already. */
+export type OutputPart =
+  | { name: string; from: ZipArchive; entry: ZipEntry }
+  | { name: string; data: Uint8Array }
+  | { name: string; deflated: Uint8Array; crc: number; size: number };
 
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);
@@ -237,11 +247,11 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-/** CRC-32 of the bytes, as zip stores it. */
-export function crc32(data: Uint8Array): number {
-  let c = -1;
+/** CRC-32 of the bytes, as zip stores it; `previous` continues the CRC of the bytes before them. */
+export function crc32(data: Uint8Array, previous = 0): number {
+  let c = ~previous;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
+  return ~c >>> 0;
 }
 
 /** DOS date and time of now, as zip headers hold it. */
@@ -268,6 +278,9 @@ export function writeZip(parts: readonly OutputPart[]): Buffer {
       size = part.data.length;
       const deflated = deflateRawSync(part.data);
       [method, data] = deflated.length < size ? [DEFLATED, deflated] : [STORED, Buffer.from(part.data)];
+    } else if ("deflated" in part) {
+      ({ crc, size } = part);
+      [method, data] = [DEFLATED, Buffer.from(part.deflated)];
     } else {
       ({ method, crc, size } = part.entry);
       data = part.from.compressed(part.entry);
