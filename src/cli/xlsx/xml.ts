@@ -118,7 +118,8 @@ export class XmlScanner {
     while (i < n) {
       const lt = s.indexOf("<", i);
       if (lt < 0) {
-        if (!final) return i; // the text may go on in the next chunk
+        // text the handler wants may go on in the next chunk; other text is checked and dropped now
+        if (!final && h.wantText) return i;
         this.characters(s, i, n);
         return n;
       }
