@@ -15,6 +15,8 @@ export interface CliIo {
   out(text: string): void;
   /** Writes one line to standard error. */
   err(text: string): void;
+  /** Shows a passing status line ("" clears it): on stderr when it is a terminal, else nowhere. */
+  progress?(text: string): void;
   /** Today as YYYY-MM-DD: the default "as of" date and the summary's generated date (fixed in tests and the demo). */
   today?: string;
 }

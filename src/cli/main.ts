@@ -6,6 +6,7 @@
 
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { isMainThread } from "node:worker_threads";
 import { todayIso } from "../core/read";
 import { HELP_HINT, parseCommandArgs, UsageError, type CliIo, type Command } from "./args";
 import { summaryCommand } from "./commands/summary";
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand, te
 const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
 };
 
 export const HELP = `Response Matrix: check management-response workbooks and write the Section 0 summary.
@@ -76,7 +78,8 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+// not in the worker threads of a batch, which load this same (bundled) module
+if (isMainThread && isEntryPoint()) {
   run(process.argv.slice(2)).then((status) => {
     process.exitCode = status;
   });

@@ -16,7 +16,11 @@ export { cellValue, type DefinedName } from "./xlsx/reader";
 
 /** A file that cannot be read as a workbook (or written), with one sentence saying why and what to do. */
 export class FileError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** True when there is no such file (a wrong path, as opposed to a file that cannot be read as a workbook). */
+    readonly missing = false,
+  ) {
     super(message);
     this.name = "FileError";
   }
@@ -54,7 +58,7 @@ async function fileBytes(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new FileError(`The file "${path}" does not exist; check the name and the folder.`);
+    if (code === "ENOENT") throw new FileError(`The file "${path}" does not exist; check the name and the folder.`, true);
     if (code === "EISDIR") throw new FileError(`"${path}" is a folder, not an .xlsx workbook; give the path of a file.`);
     if (code === "EACCES" || code === "EPERM") throw new FileError(`The file "${path}" cannot be read: permission denied.`);
     throw new FileError(`The file "${path}" cannot be read (${code ?? "unknown error"}).`);

@@ -5,7 +5,7 @@
  */
 
 import { a1, type CellValue } from "../../core/grid";
-import { cellXml } from "./sheet-xml";
+import { cellXml, in1904 } from "./sheet-xml";
 import { prefixAt, splice, type Span } from "./spans";
 import { parseRange } from "./reader";
 import { XmlScanner, type XmlAttributes } from "./xml";
@@ -95,9 +95,10 @@ function layout(xml: string): { root: Span; sheetData: Span | undefined; rows: R
 
 /**
  * The worksheet XML with the cells set. Throws SharedFormulaCell for a cell other formulas are shared from.
+ * `isDateStyle` (given for a 1904 workbook) says which cell formats show dates, whose serials are then moved to 1904.
  * Returns whether a formula was overwritten (the calculation chain then names a cell that no longer has one).
  */
-export function setCells(xml: string, changes: readonly CellSet[]): { xml: string; formulaReplaced: boolean } {
+export function setCells(xml: string, changes: readonly CellSet[], isDateStyle?: (style: number) => boolean): { xml: string; formulaReplaced: boolean } {
   const { root, sheetData, rows, topLevel } = layout(xml);
   const p = prefixAt(xml, sheetData?.at ?? root.at);
   const edits: { at: number; end: number; text: string }[] = [];
@@ -125,7 +126,8 @@ export function setCells(xml: string, changes: readonly CellSet[]): { xml: strin
       if (cell) {
         if (cell.formula === "shared") throw new SharedFormulaCell(a1(r, c));
         if (cell.formula === "own") formulaReplaced = true;
-        edits.push({ at: cell.span.at, end: cell.span.end, text: cellXml(a1(r, c), v, cell.style, p) });
+        const value = isDateStyle?.(cell.style) ? in1904(v) : v;
+        edits.push({ at: cell.span.at, end: cell.span.end, text: cellXml(a1(r, c), value, cell.style, p) });
         continue;
       }
       const next = row.cells.find((x) => x.col > c);

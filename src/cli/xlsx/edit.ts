@@ -9,7 +9,7 @@ import { quoteSheetName } from "../../core/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
 import { SUMMARY_MARKER_NAME } from "../../core/summary/sheet-name";
 import { folderOf, relationshipKind, relationshipsOf, relationshipsPart, relativeTarget, resolvePart as resolveTarget } from "./package";
-import type { SheetEntry, WorkbookInfo } from "./reader";
+import { dateStyles, type SheetEntry, type WorkbookInfo } from "./reader";
 import { setCells, type CellSet } from "./cells";
 import { printTitles, sheetXml, STRICT, tableXml, TRANSITIONAL, type Namespaces } from "./sheet-xml";
 import { EMPTY_STYLES, StyleBook } from "./styles";
@@ -192,6 +192,8 @@ export class WorkbookEdit {
   readonly pkg: PackageEdit;
   readonly ns: Namespaces;
   private readonly styles: StyleBook;
+  /** In a 1904 workbook, which of its cell formats show dates. */
+  private readonly dateStyles: boolean[];
   private readonly stylesPart: string;
   private readonly names: NameChange[] = [];
   private readonly sheets: SheetEntry[];
@@ -211,6 +213,7 @@ export class WorkbookEdit {
     this.stylesPart = styles?.target ?? `${folderOf(info.part)}styles.xml`;
     const stylesXml = this.pkg.text(this.stylesPart);
     this.styles = new StyleBook(stylesXml ?? EMPTY_STYLES);
+    this.dateStyles = info.date1904 ? dateStyles(stylesXml) : [];
     if (stylesXml === undefined) {
       // a package without a styles part (Excel writes one always; some programs do not)
       this.pkg.contentType(this.stylesPart, TYPES.styles);
@@ -276,7 +279,7 @@ export class WorkbookEdit {
       this.pkg.contentType(tablePart, TYPES.table);
       tableRids.push(this.pkg.relate(part, this.ns.relationshipType("table"), tablePart));
     }
-    this.pkg.set(part, sheetXml(spec, this.styles, this.ns, tableRids));
+    this.pkg.set(part, sheetXml(spec, this.styles, this.ns, tableRids, this.info.date1904));
     this.pkg.contentType(part, TYPES.worksheet);
     const quoted = quoteSheetName(spec.name);
     const titles = printTitles(spec, quoted);
@@ -291,7 +294,7 @@ export class WorkbookEdit {
   setCells(sheet: string, cells: readonly CellSet[]): void {
     const entry = this.sheets.find((s) => s.name === sheet);
     if (!entry || entry.kind !== "worksheet" || !entry.part) throw new MissingSheet(sheet);
-    const result = setCells(this.pkg.text(entry.part) ?? "", cells);
+    const result = setCells(this.pkg.text(entry.part) ?? "", cells, this.info.date1904 ? (s) => this.dateStyles[s] === true : undefined);
     this.pkg.set(entry.part, result.xml);
     const chain = this.info.relationships.find((r) => relationshipKind(r.type) === "calcChain" && !r.external);
     if (result.formulaReplaced && chain && this.pkg.has(chain.target)) {

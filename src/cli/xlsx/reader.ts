@@ -140,9 +140,8 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, "")) && !/^general$/i.test(code.trim());
 }
 
-/** For each cell style (`s` of a cell), whether its number format shows a date. */
-function dateStyles(archive: ZipArchive, part: string | undefined): boolean[] {
-  const text = part ? archive.text(part) : undefined;
+/** For each cell style (`s` of a cell) of a styles part, whether its number format shows a date. */
+export function dateStyles(text: string | undefined): boolean[] {
   if (text === undefined) return [];
   const custom = new Map<number, string>();
   const dates: boolean[] = [];
@@ -165,7 +164,7 @@ function dateStyles(archive: ZipArchive, part: string | undefined): boolean[] {
 }
 
 /** Days from 1899-12-30 (serial 0 of the 1900 system) to 1904-01-01 (serial 0 of the 1904 system). */
-const DAYS_1904 = 1462;
+export const DAYS_1904 = 1462;
 const DAY_MS = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 
@@ -380,7 +379,8 @@ export async function readWorkbookGrid(archive: ZipArchive, name?: string): Prom
   if (!info) return { workbook: { name, sheets: [] }, info };
   const partOf = (kind: string) => info.relationships.find((r) => relationshipKind(r.type) === kind && !r.external)?.target;
   const strings = await sharedStrings(archive, partOf("sharedStrings"));
-  const dates = info.date1904 ? dateStyles(archive, partOf("styles")) : [];
+  const styles = partOf("styles");
+  const dates = info.date1904 && styles ? dateStyles(archive.text(styles)) : [];
   const sheets: Sheet[] = [];
   for (const entry of info.sheets) {
     if (entry.kind !== "worksheet" || !entry.part) continue;

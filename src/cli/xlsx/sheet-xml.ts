@@ -6,6 +6,7 @@
 
 import { a1, type CellValue, type MergedRange } from "../../core/grid";
 import type { CellStyle, SheetSpec, TableSpec } from "../../core/sheet-spec";
+import { DAYS_1904, isDateFormat } from "./reader";
 import type { StyleBook } from "./styles";
 import { escapeXml } from "./xml";
 
@@ -37,6 +38,11 @@ export function cellText(text: string): string {
       // eslint-disable-next-line no-control-regex
       .replace(/[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`),
   );
+}
+
+/** A date serial of the 1900 system (as the core gives dates) in a workbook that counts days from 1904. */
+export function in1904<T extends CellValue | undefined>(value: T): T {
+  return (typeof value === "number" ? value - DAYS_1904 : value) as T;
 }
 
 /** `A1:C3`, or `A1` for one cell. */
@@ -95,8 +101,8 @@ function mergeStyle(into: CellStyle, style: CellStyle): CellStyle {
   return out as CellStyle;
 }
 
-/** The cell format index of every styled cell, by row then column. */
-function cellStyles(spec: SheetSpec, styles: StyleBook): Map<number, Map<number, number>> {
+/** The cell format index of every styled cell, by row then column, and whether it shows a date. */
+function cellStyles(spec: SheetSpec, styles: StyleBook): Map<number, Map<number, { xf: number; date: boolean }>> {
   const merged = new Map<number, Map<number, CellStyle>>();
   for (const { range, style } of spec.styles) {
     for (let r = range.top; r <= Math.min(range.bottom, 1_048_575); r++) {
@@ -104,15 +110,15 @@ function cellStyles(spec: SheetSpec, styles: StyleBook): Map<number, Map<number,
       for (let c = range.left; c <= Math.min(range.right, 16_383); c++) row.set(c, mergeStyle(row.get(c) ?? {}, style));
     }
   }
-  const xfByKey = new Map<string, number>();
-  const out = new Map<number, Map<number, number>>();
+  const byKey = new Map<string, { xf: number; date: boolean }>();
+  const out = new Map<number, Map<number, { xf: number; date: boolean }>>();
   for (const [r, row] of merged) {
-    const xfs = new Map<number, number>();
+    const xfs = new Map<number, { xf: number; date: boolean }>();
     for (const [c, style] of row) {
       const key = JSON.stringify(style);
-      let xf = xfByKey.get(key);
-      if (xf === undefined) xfByKey.set(key, (xf = styles.xf(style)));
-      if (xf) xfs.set(c, xf);
+      let format = byKey.get(key);
+      if (format === undefined) byKey.set(key, (format = { xf: styles.xf(style), date: !!style.numberFormat && isDateFormat(style.numberFormat) }));
+      if (format.xf) xfs.set(c, format);
     }
     out.set(r, xfs);
   }
@@ -122,8 +128,9 @@ function cellStyles(spec: SheetSpec, styles: StyleBook): Map<number, Map<number,
 /**
  * The worksheet XML of a spec. `tableRelationships` are the relationship ids of its tables' parts, in the order of
  * `spec.tables`; the caller adds those parts (tableXml) and the print titles' defined name (printTitles).
+ * In a 1904 workbook (`date1904`), date cells are written as serials of that system.
  */
-export function sheetXml(spec: SheetSpec, styles: StyleBook, ns: Namespaces, tableRelationships: readonly string[] = []): string {
+export function sheetXml(spec: SheetSpec, styles: StyleBook, ns: Namespaces, tableRelationships: readonly string[] = [], date1904 = false): string {
   const cells: (CellValue | undefined)[][] = spec.cells.map((row) => [...row]);
   for (const table of spec.tables ?? []) {
     const names = tableColumns(spec, table);
@@ -143,7 +150,13 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, ns: Namespaces, tab
     const cols = new Set<number>();
     values.forEach((v, c) => v !== undefined && v !== "" && cols.add(c));
     rowXfs?.forEach((_, c) => cols.add(c));
-    const xml = [...cols].sort((a, b) => a - b).map((c) => cellXml(a1(r, c), values[c], rowXfs?.get(c) ?? 0)).join("");
+    const xml = [...cols]
+      .sort((a, b) => a - b)
+      .map((c) => {
+        const format = rowXfs?.get(c);
+        return cellXml(a1(r, c), date1904 && format?.date ? in1904(values[c]) : values[c], format?.xf ?? 0);
+      })
+      .join("");
     for (const c of cols) maxCol = Math.max(maxCol, c);
     const height = heights[r] > 0 ? ` ht="${heights[r]}" customHeight="1"` : "";
     if (xml || height) rows.push(xml ? `<row r="${r + 1}"${height}>${xml}</row>` : `<row r="${r + 1}"${height}/>`);

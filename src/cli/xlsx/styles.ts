@@ -58,6 +58,7 @@ export class StyleBook {
     const stack: { name: Collection; found: Found }[] = [];
     let depth = 0;
     let fontStart = -1;
+    let childStart = -1;
     XmlScanner.scan(xml, {
       open: (name, a, empty, at, end) => {
         if (depth === 0) {
@@ -69,8 +70,11 @@ export class StyleBook {
           this.found.set(name as Collection, found);
           if (!empty) stack.push({ name: name as Collection, found });
         } else if (depth === 2 && stack.length) {
-          stack[stack.length - 1].found.children++;
-          if (name === "font" && stack[stack.length - 1].name === "fonts" && stack[stack.length - 1].found.children === 1) fontStart = empty ? -1 : end;
+          const parent = stack[stack.length - 1];
+          parent.found.children++;
+          if (name === "font" && parent.name === "fonts" && parent.found.children === 1) fontStart = empty ? -1 : end;
+          childStart = at;
+          if (empty) this.known(parent.name, xml.slice(at, end), parent.found.children - 1);
         }
         if (name === "numFmt" && a.numFmtId !== undefined) {
           const id = Number(a.numFmtId);
@@ -81,16 +85,26 @@ export class StyleBook {
         }
         if (!empty) depth++;
       },
-      close: (name, at) => {
+      close: (name, at, end) => {
         depth--;
         if (depth === 2 && name === "font" && fontStart >= 0) {
           this.defaultFont = xml.slice(fontStart, at);
           fontStart = -1;
         }
+        if (depth === 2 && stack.length) {
+          const parent = stack[stack.length - 1];
+          this.known(parent.name, xml.slice(childStart, end), parent.found.children - 1);
+        }
         if (depth === 1 && stack.length && stack[stack.length - 1].name === name) stack.pop()!.found.closeAt = at;
       },
     });
     if (!this.defaultFont && !this.found.has("fonts")) this.defaultFont = BASE.fonts![0].replace(/^<font>|<\/font>$/g, "");
+  }
+
+  /** An entry the part has already: a style we add that is written the same (ours, from an earlier run) is reused. */
+  private known(name: Collection, xml: string, index: number): void {
+    const key = `${name}|${xml}`;
+    if (!this.indexOf.has(key)) this.indexOf.set(key, index);
   }
 
   /** The number of entries a collection has now (in the part, or the base entries it will be created with). */
