@@ -29,8 +29,8 @@ export function sameFile(a: string, b: string): boolean {
 export const summaryCommand: Command = {
   name: "summary",
   help: `  response-matrix summary <file.xlsx> --out <out.xlsx> [--by division|unit] [--as-of YYYY-MM-DD]
-      Write a copy of the workbook with a "Section 0 Summary" sheet. The input file is never changed.
-      (Charts and pivot tables of the input are not carried into the copy; the Excel add-in keeps them.)`,
+      Write a copy of the workbook with a "Section 0 Summary" sheet. The input file is never changed, and
+      everything else in it (charts, pivot tables, pictures, comments, dropdowns) is copied as it is.`,
   options: { out: { type: "string" }, by: { type: "string" }, "as-of": { type: "string" } },
   async run(values, files, io, today) {
     if (files.length !== 1) throw new UsageError(`Give exactly one .xlsx file to summarise (got ${files.length}). ${HELP_HINT}`);
