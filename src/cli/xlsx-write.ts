@@ -15,7 +15,7 @@ import { dirname, join, basename } from "node:path";
 import type ExcelJS from "exceljs";
 import { a1, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
 import type { CellStyle, SheetSpec } from "../core/sheet-spec";
-import { MissingSheet, WorkbookEdit, type AddedSheet } from "./xlsx/edit";
+import { MissingSheet, SheetNameTaken, WorkbookEdit, type AddedSheet } from "./xlsx/edit";
 import { SharedFormulaCell, type CellSet } from "./xlsx/cells";
 import { FileError, type LoadedWorkbook } from "./xlsx-read";
 
@@ -180,7 +180,14 @@ export async function writeWorkbookChanges(loaded: LoadedWorkbook, path: string,
 export function changedWorkbookBytes(loaded: LoadedWorkbook, changes: WorkbookChanges): Buffer {
   if (!loaded.info) throw new FileError(`The file "${loaded.path}" holds no workbook part, so nothing can be added to it; open it in Excel and save it again.`);
   const edit = new WorkbookEdit(loaded.archive, loaded.info);
-  for (const sheet of changes.sheets ?? []) edit.putSheet(sheet);
+  for (const sheet of changes.sheets ?? []) {
+    try {
+      edit.putSheet(sheet);
+    } catch (e) {
+      if (e instanceof SheetNameTaken) throw new FileError(`The workbook already has a sheet named "${e.sheet}" (Excel does not tell names apart by case); nothing was written.`);
+      throw e;
+    }
+  }
   const bySheet = new Map<string, CellSet[]>();
   for (const c of changes.cells ?? []) (bySheet.get(c.sheet) ?? bySheet.set(c.sheet, []).get(c.sheet)!).push(c);
   for (const [sheet, cells] of bySheet) {

@@ -41,7 +41,7 @@ function ourEvents(pieces: string[]): string[] {
   const scanner = new XmlScanner({
     wantText: true,
     open(name, attributes, empty) {
-      events.push(`<${name} ${Object.entries(attributes).map(([k, v]) => `${k}=${JSON.stringify(v)}`).sort().join(" ")}>`);
+      events.push(`<${name} ${Object.entries(attributes.all()).map(([k, v]) => `${k}=${JSON.stringify(v)}`).sort().join(" ")}>`);
       if (empty) events.push(`</${name}>`);
     },
     close(name) {

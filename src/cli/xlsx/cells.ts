@@ -8,7 +8,7 @@ import { a1, type CellValue } from "../../core/grid";
 import { cellXml, in1904 } from "./sheet-xml";
 import { prefixAt, splice, type Span } from "./spans";
 import { parseRange } from "./reader";
-import { XmlScanner, type XmlAttributes } from "./xml";
+import { XmlScanner } from "./xml";
 
 /** One cell to set (0-based row and column). */
 export interface CellSet {
@@ -39,9 +39,12 @@ interface RowAt {
 }
 
 /** An element's offsets, as `spans` gives them. */
-function span(name: string, attributes: XmlAttributes, depth: number, at: number, end: number, empty: boolean): Span {
+function span(name: string, attributes: Record<string, string>, depth: number, at: number, end: number, empty: boolean): Span {
   return { name, attributes, depth, at, openEnd: end, closeAt: empty ? end - 2 : -1, end };
 }
+
+/** Rows and cells keep no attributes: what is needed of them is read as they are met. */
+const NONE: Record<string, string> = {};
 
 /**
  * Where the root, the sheet data, each row and each cell are (one scan, keeping only those). Rows and cells
@@ -60,25 +63,26 @@ function layout(xml: string): { root: Span; sheetData: Span | undefined; rows: R
     open(name, a, empty, at, end) {
       const depth = open.length;
       let kept: Span | null = null;
-      if (depth === 0) kept = root = span(name, a, depth, at, end, empty);
+      if (depth === 0) kept = root = span(name, a.all(), depth, at, end, empty);
       else if (depth === 1) {
-        kept = span(name, a, depth, at, end, empty);
+        kept = span(name, a.all(), depth, at, end, empty);
         topLevel.push(kept);
         if (name === "sheetData") sheetData = kept;
       } else if (depth === 2 && name === "row" && open[1] === sheetData) {
-        const r = Number(a.r);
+        const r = Number(a.get("r"));
         lastRow = Number.isInteger(r) && r >= 1 ? r - 1 : lastRow + 1;
-        kept = span(name, a, depth, at, end, empty);
+        kept = span(name, NONE, depth, at, end, empty);
         row = { row: lastRow, span: kept, cells: [] };
         rows.push(row);
       } else if (depth === 3 && name === "c" && row && open[2] === row.span) {
-        const ref = parseRange(a.r ?? "");
-        const col = ref && a.r!.indexOf(":") < 0 ? ref.left : (row.cells[row.cells.length - 1]?.col ?? -1) + 1;
-        kept = span(name, a, depth, at, end, empty);
-        cell = { col, span: kept, style: Number(a.s ?? 0) || 0, formula: "none" };
+        const r = a.get("r") ?? "";
+        const ref = parseRange(r);
+        const col = ref && r.indexOf(":") < 0 ? ref.left : (row.cells[row.cells.length - 1]?.col ?? -1) + 1;
+        kept = span(name, NONE, depth, at, end, empty);
+        cell = { col, span: kept, style: Number(a.get("s") ?? 0) || 0, formula: "none" };
         row.cells.push(cell);
       } else if (depth === 4 && name === "f" && cell && open[3] === cell.span) {
-        cell.formula = a.t === "shared" && a.ref ? "shared" : "own";
+        cell.formula = a.get("t") === "shared" && a.get("ref") ? "shared" : "own";
       }
       if (!empty) open.push(kept);
     },

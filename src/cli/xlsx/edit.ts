@@ -110,9 +110,20 @@ export class PackageEdit {
 
   // --- relationships ---------------------------------------------------------------------------------------
 
+  /** Declares the content type of every part with an extension (a Default), unless it is declared already. */
+  private defaultType(extension: string, type: string): void {
+    const xml = this.text(CONTENT_TYPES);
+    if (xml === undefined) return;
+    const all = spans(xml);
+    if (all.some((s) => s.name === "Default" && s.attributes.Extension?.toLowerCase() === extension)) return;
+    const p = prefixAt(xml, all[0].at);
+    this.set(CONTENT_TYPES, splice(xml, [{ at: all[0].openEnd, end: all[0].openEnd, text: `<${p}Default Extension="${extension}" ContentType="${type}"/>` }]));
+  }
+
   /** Adds a relationship from `source` to the part `target`; returns its id. */
   relate(source: string, type: string, target: string): string {
     const relsPart = relationshipsPart(source);
+    if (!this.has(relsPart)) this.defaultType("rels", "application/vnd.openxmlformats-package.relationships+xml");
     const xml = this.text(relsPart) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELATIONSHIPS_NS}"></Relationships>`;
     const all = spans(xml);
     const ids = new Set(all.filter((s) => s.name === "Relationship").map((s) => s.attributes.Id));
@@ -180,6 +191,13 @@ export class MissingSheet extends Error {
   }
 }
 
+/** A sheet to add whose name a sheet of the workbook has already (and that it does not replace). */
+export class SheetNameTaken extends Error {
+  constructor(readonly sheet: string) {
+    super(sheet);
+  }
+}
+
 /** The defined names a change sets: global ones by name, and local ones by name and sheet index. */
 interface NameChange {
   name: string;
@@ -225,8 +243,9 @@ export class WorkbookEdit {
       for (const rel of relationshipsOf(archive, sheet.part)) {
         if (relationshipKind(rel.type) !== "table" || rel.external) continue;
         XmlScanner.scan(archive.text(rel.target) ?? "<table/>", {
-          open: (name, a) => {
+          open: (name, attributes) => {
             if (name !== "table") return;
+            const a = attributes.all();
             if (a.name) this.tableNames.add(a.name.toLowerCase());
             if (a.displayName) this.tableNames.add(a.displayName.toLowerCase());
             this.nextTableId = Math.max(this.nextTableId, Number(a.id ?? 0) + 1 || 1);
@@ -255,7 +274,8 @@ export class WorkbookEdit {
 
   /** Adds a sheet written from its spec, or puts it in the place of the sheet of that name (`replaces`). */
   putSheet({ spec, replaces, marker }: AddedSheet): void {
-    const index = replaces ? this.sheets.findIndex((s) => s.name === spec.name) : -1;
+    const index = this.sheets.findIndex((s) => s.name.toLowerCase() === spec.name.toLowerCase());
+    if (index >= 0 && !(replaces && this.sheets[index].part)) throw new SheetNameTaken(spec.name);
     const old = index >= 0 ? this.sheets[index] : undefined;
     let part: string;
     let sheetIndex: number;

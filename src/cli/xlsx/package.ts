@@ -62,8 +62,10 @@ export function relationshipsOf(archive: ZipArchive, part: string): Relationship
   if (text === undefined) return [];
   const out: Relationship[] = [];
   XmlScanner.scan(text, {
-    open(name, a) {
-      if (name !== "Relationship" || a.Id === undefined || a.Target === undefined) return;
+    open(name, attributes) {
+      if (name !== "Relationship") return;
+      const a = attributes.all();
+      if (a.Id === undefined || a.Target === undefined) return;
       const external = a.TargetMode === "External";
       out.push({ id: a.Id, type: a.Type ?? "", target: external ? a.Target : resolvePart(part, a.Target), external });
     },

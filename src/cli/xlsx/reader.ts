@@ -6,6 +6,7 @@
  * defined names. Dropdowns, conditional formats, styles other than number formats are never expanded or read.
  */
 
+import { StringDecoder } from "node:string_decoder";
 import type { CellValue, MergedRange, Sheet, Workbook } from "../../core/grid";
 import { relationshipKind, relationshipsOf, workbookPart, type Relationship } from "./package";
 import { XmlScanner, type XmlAttributes, type XmlHandler } from "./xml";
@@ -50,7 +51,9 @@ export function workbookInfo(archive: ZipArchive): WorkbookInfo | undefined {
   const info: WorkbookInfo = { part, date1904: false, sheets: [], definedNames: [], relationships };
   let name: DefinedName | null = null;
   const handler: XmlHandler = {
-    open(tag, a, empty) {
+    open(tag, attributes, empty) {
+      if (tag !== "workbookPr" && tag !== "sheet" && tag !== "definedName") return;
+      const a = attributes.all();
       if (tag === "workbookPr") info.date1904 = a.date1904 === "1" || a.date1904 === "true";
       else if (tag === "sheet") {
         const rel = byId.get(a.id ?? "");
@@ -92,13 +95,19 @@ export function unescapeExcel(text: string): string {
   return text.indexOf("_x") < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Streams a part through the tokenizer, decoding UTF-8 chunk by chunk. */
+/** Streams a part through the tokenizer, decoding UTF-8 chunk by chunk (a character cut between chunks kept whole). */
 async function scanPart(archive: ZipArchive, part: string, handler: XmlHandler): Promise<boolean> {
   const scanner = new XmlScanner(handler);
-  const decoder = new TextDecoder("utf-8");
-  const found = await archive.stream(part, (chunk) => scanner.write(decoder.decode(chunk, { stream: true })));
+  const decoder = new StringDecoder("utf8");
+  let first = true;
+  const found = await archive.stream(part, (chunk) => {
+    let text = decoder.write(chunk);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark
+    first = false;
+    scanner.write(text);
+  });
   if (found) {
-    scanner.write(decoder.decode());
+    scanner.write(decoder.end());
     scanner.end();
   }
   return found;
@@ -148,10 +157,10 @@ export function dateStyles(text: string | undefined): boolean[] {
   let inCellXfs = false;
   XmlScanner.scan(text, {
     open(tag, a, empty) {
-      if (tag === "numFmt" && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? "");
+      if (tag === "numFmt" && a.get("numFmtId") !== undefined) custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
       else if (tag === "cellXfs") inCellXfs = !empty;
       else if (tag === "xf" && inCellXfs) {
-        const id = Number(a.numFmtId ?? 0);
+        const id = Number(a.get("numFmtId") ?? 0);
         const code = custom.get(id);
         dates.push(code !== undefined ? isDateFormat(code) : DATE_FORMAT_IDS.has(id));
       }
@@ -235,21 +244,23 @@ class SheetGrid implements XmlHandler {
   open(tag: string, a: XmlAttributes, empty: boolean): void {
     if (!this.inSheetData) {
       if (tag === "sheetData") this.inSheetData = !empty;
-      else if (tag === "mergeCell" && a.ref) {
-        const range = parseRange(a.ref);
+      else if (tag === "mergeCell") {
+        const range = parseRange(a.get("ref") ?? "");
         if (range) this.merges.push(range);
       }
       return;
     }
     switch (tag) {
       case "row": {
-        const r = a.r === undefined ? NaN : Number(a.r);
+        const ref = a.get("r");
+        const r = ref === undefined ? NaN : Number(ref);
         this.row = Number.isInteger(r) && r >= 1 ? r - 1 : this.row + 1;
         this.col = -1;
         return;
       }
-      case "c":
-        if (a.r !== undefined && parseRef(a.r, this.at)) {
+      case "c": {
+        const ref = a.get("r");
+        if (ref !== undefined && parseRef(ref, this.at)) {
           this.col = this.at.col;
           if (this.at.row !== this.row) this.row = this.at.row; // a cell's own reference wins over its row's
         } else {
@@ -257,13 +268,15 @@ class SheetGrid implements XmlHandler {
           if (this.row < 0) this.row = 0;
         }
         if (this.row > this.lastCellRow) this.lastCellRow = this.row;
-        this.type = a.t ?? "n";
-        this.style = a.s === undefined ? 0 : Number(a.s);
+        this.type = a.get("t") ?? "n";
+        const style = a.get("s");
+        this.style = style === undefined ? 0 : Number(style);
         this.buffer = "";
         this.hasValue = false;
         this.inInline = false;
         this.phonetic = 0;
         return;
+      }
       case "v":
         if (!empty) this.wantText = true;
         this.hasValue = true;

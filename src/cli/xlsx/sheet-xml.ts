@@ -8,7 +8,7 @@ import { a1, type CellValue, type MergedRange } from "../../core/grid";
 import type { CellStyle, SheetSpec, TableSpec } from "../../core/sheet-spec";
 import { DAYS_1904, isDateFormat } from "./reader";
 import type { StyleBook } from "./styles";
-import { escapeXml } from "./xml";
+import { escapeAttribute, escapeXml } from "./xml";
 
 /** The namespaces of a workbook's parts: transitional (nearly every file) or strict OOXML. */
 export interface Namespaces {
@@ -171,7 +171,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, ns: Namespaces, tab
     .map(
       (d) =>
         // a warning, not a stop: Excel still accepts other text, which validation then reports with a suggestion
-        `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="Not in the list" error="${escapeXml(d.prompt ?? "This value is not in the list.")}" sqref="${rangeRef(d.range)}">` +
+        `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="Not in the list" error="${escapeAttribute(d.prompt ?? "This value is not in the list.")}" sqref="${rangeRef(d.range)}">` +
         `<formula1>${escapeXml(listFormula(d.values))}</formula1></dataValidation>`,
     )
     .join("");

@@ -1,11 +1,11 @@
 /** Finding elements of a part by their offsets, and editing the text of a part in place. */
 
-import { XmlScanner, type XmlAttributes } from "./xml";
+import { XmlScanner } from "./xml";
 
 /** An element found in a part: where it starts and ends, its name, attributes and depth (the root is 0). */
 export interface Span {
   name: string;
-  attributes: XmlAttributes;
+  attributes: Record<string, string>;
   depth: number;
   at: number;
   /** Just after the start tag. */
@@ -21,7 +21,7 @@ export function spans(xml: string): Span[] {
   const open: Span[] = [];
   XmlScanner.scan(xml, {
     open(name, attributes, empty, at, end) {
-      const span: Span = { name, attributes, depth: open.length, at, openEnd: end, closeAt: end - 2, end };
+      const span: Span = { name, attributes: attributes.all(), depth: open.length, at, openEnd: end, closeAt: end - 2, end };
       out.push(span);
       if (!empty) open.push(span);
     },

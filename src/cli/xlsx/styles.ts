@@ -76,11 +76,11 @@ export class StyleBook {
           childStart = at;
           if (empty) this.known(parent.name, xml.slice(at, end), parent.found.children - 1);
         }
-        if (name === "numFmt" && a.numFmtId !== undefined) {
-          const id = Number(a.numFmtId);
+        if (name === "numFmt" && a.get("numFmtId") !== undefined) {
+          const id = Number(a.get("numFmtId"));
           if (Number.isFinite(id)) {
             this.maxNumFmt = Math.max(this.maxNumFmt, id);
-            this.numFmtByCode.set(a.formatCode ?? "", id);
+            this.numFmtByCode.set(a.get("formatCode") ?? "", id);
           }
         }
         if (!empty) depth++;

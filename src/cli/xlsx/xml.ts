@@ -17,8 +17,58 @@ export class XmlError extends Error {
   }
 }
 
-/** Attributes by name without prefix (`r:id` is `id`); namespace declarations are left out. */
-export type XmlAttributes = Record<string, string>;
+/**
+ * The attributes of the tag being reported, by name without prefix (`r:id` is `id`); namespace declarations are
+ * left out. Valid only during the `open` call (the scanner reuses it): a value is cut from the text only when
+ * asked for, so the many attributes nobody reads cost nothing. `all()` copies them.
+ */
+export class XmlAttributes {
+  /** The text the offsets below are in. */
+  private text = "";
+  /** Per attribute: start of its local name, end of its name, start and end of its value, 1 when the value is plain. */
+  private readonly offsets: number[] = [];
+  private count = 0;
+
+  /** @internal the scanner starts a tag */
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+  }
+
+  /** @internal the scanner found an attribute */
+  add(localStart: number, nameEnd: number, valueStart: number, valueEnd: number, plain: boolean): void {
+    const i = this.count++ * 5;
+    const o = this.offsets;
+    o[i] = localStart;
+    o[i + 1] = nameEnd;
+    o[i + 2] = valueStart;
+    o[i + 3] = valueEnd;
+    o[i + 4] = plain ? 1 : 0;
+  }
+
+  private value(i: number): string {
+    const o = this.offsets;
+    const raw = this.text.slice(o[i + 2], o[i + 3]);
+    return o[i + 4] ? raw : decodeAttribute(raw);
+  }
+
+  /** The value of the attribute of that name (without prefix), decoded; undefined when the tag has none. */
+  get(name: string): string | undefined {
+    const o = this.offsets;
+    for (let i = (this.count - 1) * 5; i >= 0; i -= 5) {
+      if (o[i + 1] - o[i] === name.length && this.text.startsWith(name, o[i])) return this.value(i);
+    }
+    return undefined;
+  }
+
+  /** Every attribute, by name without prefix (a later one of the same name wins). */
+  all(): Record<string, string> {
+    const out: Record<string, string> = {};
+    const o = this.offsets;
+    for (let i = 0; i < this.count * 5; i += 5) out[this.text.slice(o[i], o[i + 1])] = this.value(i);
+    return out;
+  }
+}
 
 export interface XmlHandler {
   /** A start tag, or an empty-element tag (`empty`). `at` is the offset of its `<` in the whole text, `end` just after its `>`. */
@@ -36,6 +86,7 @@ const SLASH = 47;
 const BANG = 33;
 const QUESTION = 63;
 const EQUALS = 61;
+const AMP = 38;
 const DQUOTE = 34;
 const SQUOTE = 39;
 
@@ -71,6 +122,11 @@ function decodeAttribute(raw: string): string {
   return s.indexOf("&") >= 0 ? s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g, entity) : s;
 }
 
+/** An attribute value escaped, its line ends and tabs as character references (which reading keeps, unlike the characters). */
+export function escapeAttribute(text: string): string {
+  return escapeXml(text).replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** `<`, `>`, `&` and quotes escaped for text or an attribute value; characters XML 1.0 cannot hold are dropped. */
 export function escapeXml(text: string): string {
   // eslint-disable-next-line no-control-regex
@@ -82,10 +138,39 @@ export class XmlScanner {
   private tail = "";
   /** Offset in the whole text of tail[0]. */
   private base = 0;
+  /** The elements open, by qualified name, and their local names (given to `close`). */
   private readonly open: string[] = [];
+  private readonly local: string[] = [];
   private rootSeen = false;
 
   constructor(private readonly handler: XmlHandler) {}
+
+  private readonly attributes = new XmlAttributes();
+  /** Element names met so far, by length and first character: the same name is not cut from the text again. */
+  private readonly names = new Map<number, string[]>();
+
+  /** The name at s[from, to), the one string for every occurrence of it. */
+  private name(s: string, from: number, to: number): string {
+    const key = ((to - from) << 16) | s.charCodeAt(from);
+    const known = this.names.get(key);
+    if (known) {
+      for (const name of known) if (s.startsWith(name, from)) return name;
+    }
+    const name = s.slice(from, to);
+    if (known) {
+      if (known.length < 8) known.push(name);
+    } else this.names.set(key, [name]);
+    return name;
+  }
+
+  private readonly locals = new Map<string, string>();
+
+  /** The local name of a prefixed name, cut once. */
+  private localOf(qname: string): string {
+    let local = this.locals.get(qname);
+    if (local === undefined) this.locals.set(qname, (local = localName(qname)));
+    return local;
+  }
 
   /** Scans a whole text at once. */
   static scan(text: string, handler: XmlHandler): void {
@@ -129,12 +214,18 @@ export class XmlScanner {
       if (c === SLASH) {
         const gt = s.indexOf(">", lt + 2);
         if (gt < 0) return lt;
-        const qname = s.slice(lt + 2, gt).trimEnd();
-        const expected = this.open.pop();
-        if (expected !== qname) {
+        // compared in place with the name it must close (no text cut out for it)
+        const depth = this.open.length - 1;
+        const expected = depth >= 0 ? this.open[depth] : undefined;
+        let k = lt + 2;
+        if (expected !== undefined && s.startsWith(expected, k)) k += expected.length;
+        while (k < gt && isSpace(s.charCodeAt(k))) k++;
+        if (expected === undefined || k !== gt || gt === lt + 2) {
+          const qname = s.slice(lt + 2, gt).trim();
           throw new XmlError(expected === undefined ? `</${qname}> closes no element` : `</${qname}> closes <${expected}>`);
         }
-        h.close(localName(qname), this.base + lt, this.base + gt + 1);
+        this.open.pop();
+        h.close(this.local.pop()!, this.base + lt, this.base + gt + 1);
         i = gt + 1;
         continue;
       }
@@ -213,9 +304,10 @@ export class XmlScanner {
       k++;
     }
     if (k >= n) return -1;
-    const qname = s.slice(lt + 1, k);
-    if (qname.length === 0) throw new XmlError(`"<" starts no tag at character ${this.base + lt}`);
-    const attributes: XmlAttributes = {};
+    if (k === lt + 1) throw new XmlError(`"<" starts no tag at character ${this.base + lt}`);
+    const qname = this.name(s, lt + 1, k);
+    const attributes = this.attributes;
+    attributes.reset(s);
     for (;;) {
       while (k < n && isSpace(s.charCodeAt(k))) k++;
       if (k >= n) return -1;
@@ -228,9 +320,13 @@ export class XmlScanner {
         }
         if (this.open.length === 0 && this.rootSeen) throw new XmlError(`a second root element <${qname}>`);
         this.rootSeen = true;
-        if (!empty) this.open.push(qname);
+        const local = qname.indexOf(":") < 0 ? qname : this.localOf(qname);
+        if (!empty) {
+          this.open.push(qname);
+          this.local.push(local);
+        }
         const next = k + (empty ? 2 : 1);
-        this.handler.open(localName(qname), attributes, empty, this.base + lt, this.base + next);
+        this.handler.open(local, attributes, empty, this.base + lt, this.base + next);
         return next;
       }
       const nameStart = k;
@@ -240,19 +336,30 @@ export class XmlScanner {
         k++;
       }
       if (k >= n) return -1;
-      const name = s.slice(nameStart, k);
+      const nameEnd = k;
+      const name = () => s.slice(nameStart, nameEnd);
       while (k < n && isSpace(s.charCodeAt(k))) k++;
       if (k >= n) return -1;
-      if (s.charCodeAt(k) !== EQUALS) throw new XmlError(`the attribute ${name} of <${qname}> has no value`);
+      if (s.charCodeAt(k) !== EQUALS) throw new XmlError(`the attribute ${name()} of <${qname}> has no value`);
       k++;
       while (k < n && isSpace(s.charCodeAt(k))) k++;
       if (k >= n) return -1;
       const quote = s.charCodeAt(k);
-      if (quote !== DQUOTE && quote !== SQUOTE) throw new XmlError(`the attribute ${name} of <${qname}> is not quoted`);
-      const end = s.indexOf(quote === DQUOTE ? '"' : "'", k + 1);
-      if (end < 0) return -1;
-      if (!(name.startsWith("xmlns") && (name.length === 5 || name.charCodeAt(5) === 58))) {
-        attributes[localName(name)] = decodeAttribute(s.slice(k + 1, end));
+      if (quote !== DQUOTE && quote !== SQUOTE) throw new XmlError(`the attribute ${name()} of <${qname}> is not quoted`);
+      // to the closing quote, noting whether the value needs decoding (an entity, or white space to normalise)
+      let end = k + 1;
+      let plain = true;
+      for (; end < n; end++) {
+        const v = s.charCodeAt(end);
+        if (v === quote) break;
+        if (v === AMP || v === 9 || v === 10 || v === 13) plain = false;
+      }
+      if (end >= n) return -1;
+      const declaration = s.startsWith("xmlns", nameStart) && (nameEnd === nameStart + 5 || s.charCodeAt(nameStart + 5) === 58);
+      if (!declaration) {
+        let localStart = nameStart;
+        for (let c = nameStart; c < nameEnd; c++) if (s.charCodeAt(c) === 58) localStart = c + 1;
+        attributes.add(localStart, nameEnd, k + 1, end, plain);
       }
       k = end + 1;
     }
