@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Outcome } from "../../src/cli/batch";
+import { run as runCli } from "../../src/cli/main";
 import { tempFolder } from "./files";
 
 const run = promisify(execFile);
@@ -57,6 +58,24 @@ export const run = (inputs: number[]) => {
     const threads = new Set(outcomes.flatMap((o) => (o.ok ? [o.value.thread] : [])));
     expect(threads.size).toBe(2);
     expect(threads.has(0)).toBe(false); // none on the main thread
+  });
+});
+
+describe("validate on many files", () => {
+  it("shows a progress line (where the terminal takes one) from ten files on, cleared before each report and at the end", async () => {
+    const example = join(ROOT, "tests", "fixtures", "xlsx", "chart-on-units.xlsx");
+    const progress: string[] = [];
+    const out: string[] = [];
+    const files = Array.from({ length: 10 }, () => example);
+    const status = await runCli(["validate", ...files, "--format", "json", "--as-of", "2025-06-30"], { out: (t) => out.push(t), err: () => undefined, progress: (t) => progress.push(t) });
+    expect(status).toBe(1);
+    expect(out).toHaveLength(10);
+    expect(progress.filter((p) => p !== "")).toEqual(files.map((_, i) => `Validated ${i + 1} of 10 files ...`));
+    expect(progress[progress.length - 1]).toBe("");
+    // nine files: no progress line
+    progress.length = 0;
+    await runCli(["validate", ...files.slice(1), "--as-of", "2025-06-30"], { out: () => undefined, err: () => undefined, progress: (t) => progress.push(t) });
+    expect(progress).toEqual([]);
   });
 });
 
