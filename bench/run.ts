@@ -21,6 +21,7 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { CoreCaseResult } from "./core-case";
+import type { PhasesResult } from "./cli-phases";
 import { median, medianRatio } from "./stats";
 import type { SyncCounts, SyncsCaseResult } from "./syncs-case";
 import { rowsOf, type BenchSize } from "./workbook";
@@ -92,7 +93,7 @@ interface Pairs {
 
 interface CliResults {
   command: string;
-  small: { rows: number; fileBytes: number; floor: Pairs };
+  small: { rows: number; fileBytes: number; floor: Pairs; phases: PhasesResult[] };
   large: { rows: number; fileBytes: number; floor: Pairs; peakMb: number };
   batch: { files: number; rows: number; ms: number[]; filesPerSecond: number };
   help: Pairs;
@@ -175,6 +176,10 @@ async function measureCli(): Promise<CliResults> {
   const floorOf = (file: string) => () => timedProcess(node, [floor, file]);
   progress(`cli: validate against the floor, ${rowsOf(CLI_SIZES.small)} answers ...`);
   const smallFloor = await pairs(floorOf(small.file), validate(small.file), 7);
+  progress("cli: where validate's time goes ...");
+  const phasesScript = await bundled("cli-phases");
+  const phases: PhasesResult[] = [];
+  for (let i = 0; i < 5; i++) phases.push(await child<PhasesResult>([phasesScript, small.file]));
   progress(`cli: validate against the floor, ${rowsOf(CLI_SIZES.large)} answers ...`);
   const largeFloor = await pairs(floorOf(large.file), validate(large.file), 5);
   progress("cli: peak memory ...");
@@ -209,7 +214,7 @@ async function measureCli(): Promise<CliResults> {
 
   return {
     command: process.env.BENCH_CLI ? cli : "this checkout's command, bundled as npm run build:cli does",
-    small: { rows: small.rows, fileBytes: small.fileBytes, floor: smallFloor },
+    small: { rows: small.rows, fileBytes: small.fileBytes, floor: smallFloor, phases },
     large: { rows: large.rows, fileBytes: large.fileBytes, floor: largeFloor, peakMb },
     batch: { files: BATCH.files, rows: rowsOf(BATCH.size), ms: batchMs, filesPerSecond: BATCH.files / (median(batchMs) / 1000) },
     help,
@@ -314,6 +319,9 @@ function syncRows(syncs: SyncsCaseResult | null): { results: object; rows: Row[]
   return { results: { validate_syncs: syncs ? syncs.validate : NOT_MEASURED, summary_syncs: syncs ? syncs.summary : NOT_MEASURED }, rows };
 }
 
+const PHASES = ["startMs", "readXlsxMs", "coreReadMs", "validateMs", "reportMs"] as const;
+const PHASE_NAMES: Record<(typeof PHASES)[number], string> = { startMs: "start", readXlsxMs: "reading the .xlsx", coreReadMs: "core read", validateMs: "validate", reportMs: "report" };
+
 const ms = (values: number[]) => (Number.isFinite(median(values)) ? `${fmt(median(values))} ms` : `did not finish in ${PROCESS_TIMEOUT_MS / 1000} s`);
 
 function cliRows(cli: CliResults): { results: object; rows: Row[] } {
@@ -329,6 +337,7 @@ function cliRows(cli: CliResults): { results: object; rows: Row[] } {
     floor_ms_100k: Math.round(median(large.floor.aMs)),
     cli_file_bytes_100k: large.fileBytes,
     cli_peak_mb_100k: Math.round(large.peakMb),
+    cli_phases_cpu_ms_20k: Object.fromEntries(PHASES.map((k) => [k, Math.round(median(small.phases.map((p) => p[k])))])),
     cli_batch_files_per_s: Number(batch.filesPerSecond.toFixed(1)),
     cli_batch_ms: batch.ms.map(Math.round),
     cli_help_ratio: Number(help.ratio.toFixed(2)),
@@ -347,6 +356,12 @@ function cliRows(cli: CliResults): { results: object; rows: Row[] } {
   const rows: Row[] = [
     floorRow(small, small.floor.aMs.length),
     floorRow(large, large.floor.aMs.length),
+    [
+      `CLI validate, ${fmt(small.rows)} answers, CPU by phase (median of ${small.phases.length} processes)`,
+      PHASES.map((k) => `${PHASE_NAMES[k]} ${fmt(median(small.phases.map((p) => p[k])))}`).join(", ") + " ms",
+      "",
+      null,
+    ],
     [`CLI validate, ${fmt(large.rows)} answers, peak memory (maxRSS)`, `${fmt(large.peakMb)} MB`, `<= ${BARS.cliMb} MB`, large.peakMb <= BARS.cliMb],
     [`CLI validate, ${fmt(batch.files)} workbooks of ${batch.rows} answers in one run (median of ${batch.ms.length})`, `${fmt(batch.filesPerSecond, 1)} files/s (${ms(batch.ms)})`, "", null],
     [`CLI --help / bare node -e 0, median of ${help.aMs.length} pairs`, `${fmt(help.ratio, 2)} (${ms(help.bMs)} / ${ms(help.aMs)})`, `<= ${BARS.helpRatio}`, help.ratio <= BARS.helpRatio],
