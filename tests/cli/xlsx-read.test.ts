@@ -93,6 +93,16 @@ describe("reading cells", () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it("leaves out cells and rows numbered past Excel's limits (a damaged file), without trying to reach them", async () => {
+    const started = performance.now();
+    const rows = await rowsOf(`<row r="1"><c r="A1"><v>1</v></c><c r="ZZZZ1"><v>2</v></c></row><row r="99999999999"><c r="A99999999999"><v>3</v></c></row><row r="3"><c r="XFE3"><v>4</v></c><c r="XFD3"><v>5</v></c></row>`);
+    expect(rows.length).toBe(3);
+    expect(rows[0]).toEqual([1]);
+    expect(rows[2].length).toBe(16_384);
+    expect(rows[2][16_383]).toBe(5);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it("never expands dropdowns or conditional formats over the whole sheet, nor a merged whole column", async () => {
     const after =
       `<mergeCells count="1"><mergeCell ref="C1:C1048576"/></mergeCells>` +

@@ -184,7 +184,11 @@ export function cellValue(value: CellValue | null | undefined): CellValue {
   return value;
 }
 
-/** `A1` -> column 0 and row 0 into `out`; false when it is not a cell reference. */
+/** Excel's limits: 1,048,576 rows and 16,384 columns (XFD). */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+/** `A1` -> column 0 and row 0 into `out`; false when it is not a cell reference (or one past Excel's limits). */
 function parseRef(ref: string, out: { row: number; col: number }): boolean {
   let col = 0;
   let i = 0;
@@ -201,7 +205,7 @@ function parseRef(ref: string, out: { row: number; col: number }): boolean {
     if (c < 0 || c > 9) return false;
     row = row * 10 + c;
   }
-  if (row === 0) return false;
+  if (row === 0 || row > MAX_ROWS || col > MAX_COLUMNS) return false; // past Excel's limits: a damaged reference
   out.col = col - 1;
   out.row = row - 1;
   return true;
@@ -234,6 +238,8 @@ class SheetGrid implements XmlHandler {
   private hasValue = false;
   private inInline = false;
   private phonetic = 0;
+  /** The cell lies past the sheet's edge. */
+  private skip = false;
 
   constructor(
     private readonly strings: readonly string[],
@@ -254,19 +260,25 @@ class SheetGrid implements XmlHandler {
       case "row": {
         const ref = a.get("r");
         const r = ref === undefined ? NaN : Number(ref);
-        this.row = Number.isInteger(r) && r >= 1 ? r - 1 : this.row + 1;
+        this.row = Number.isInteger(r) && r >= 1 && r <= MAX_ROWS ? r - 1 : this.row + 1;
         this.col = -1;
         return;
       }
       case "c": {
         const ref = a.get("r");
-        if (ref !== undefined && parseRef(ref, this.at)) {
-          this.col = this.at.col;
-          if (this.at.row !== this.row) this.row = this.at.row; // a cell's own reference wins over its row's
-        } else {
+        let inside = true;
+        if (ref === undefined) {
+          // no reference: the cell after the one before
           this.col++;
           if (this.row < 0) this.row = 0;
-        }
+          inside = this.col < MAX_COLUMNS && this.row < MAX_ROWS;
+        } else if (parseRef(ref, this.at)) {
+          this.col = this.at.col;
+          if (this.at.row !== this.row) this.row = this.at.row; // a cell's own reference wins over its row's
+        } else inside = false; // a reference that is not one, or past Excel's limits: a damaged cell
+        this.skip = !inside;
+        this.hasValue = false;
+        if (this.skip) return;
         if (this.row > this.lastCellRow) this.lastCellRow = this.row;
         this.type = a.get("t") ?? "n";
         const style = a.get("s");
@@ -308,7 +320,7 @@ class SheetGrid implements XmlHandler {
         this.inInline = false;
         return;
       case "c":
-        if (this.hasValue) this.put(this.value());
+        if (this.hasValue && !this.skip) this.put(this.value());
         return;
       case "sheetData":
         this.inSheetData = false;
