@@ -242,6 +242,19 @@ describe("setting cells of an existing sheet", () => {
     written.push({ file: out, shows: "Units per division" });
   });
 
+  it("sets cells of a sheet with dropdowns down to its bottom quickly, the dropdowns kept", async () => {
+    const input = join(FIXTURES, "xlsx", "whole-sheet-dropdowns.xlsx");
+    const out = folder.path("dropdown-cells.xlsx");
+    const started = performance.now();
+    await writeWorkbookChanges(await readXlsxFile(input), out, { cells: [{ sheet: "Responses", row: 1, col: 2, value: "Rejected" }] });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(partChanges(input, out).changed).toEqual(["xl/worksheets/sheet3.xml"]);
+    const responses = partsOf(out).get("xl/worksheets/sheet3.xml")!.toString();
+    expect(responses).toContain('sqref="C2:C1048576"');
+    expect((await readXlsxFile(out)).workbook.sheets[2].rows[1][2]).toBe("Rejected");
+    written.push({ file: out, shows: "Rejected" });
+  });
+
   it("writes into sheets with prefixed elements with their prefix, and refuses a sheet the workbook lacks", async () => {
     const xml = `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="2"><x:c r="B2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
     const input = folder.path("prefixed.xlsx");
