@@ -38,7 +38,7 @@ import { defineJob, runBatch } from ${JSON.stringify(join(ROOT, "src", "cli", "b
 // later inputs finish first, so the order has to be restored
 const job = defineJob(import.meta.url, "sleepy", async (n: number) => {
   if (n === 3) throw new Error("three is unreadable");
-  await new Promise((r) => setTimeout(r, (8 - n) * 30));
+  await new Promise((r) => setTimeout(r, (8 - n) * 80));
   return { n, thread: threadId };
 });
 export const run = (inputs: number[]) => {

@@ -27,8 +27,8 @@ export const validateCommand: Command = {
   name: "validate",
   help: `  response-matrix validate <file.xlsx>... [--format text|json] [--as-of YYYY-MM-DD]
       List every missing answer, unknown value and inconsistency, with its cell.
-      --format json prints one JSON object per file, one per line ({"file": ..., "error": ...} for a file
-      that cannot be read). Many files are read on every core, and reported in the order given.`,
+      --format json prints one JSON object per file, one per line (among several files, {"file": ..., "error": ...}
+      for one that cannot be read). Many files are read on every core, and reported in the order given.`,
   options: { format: { type: "string" }, "as-of": { type: "string" } },
   async run(values, files, io, today) {
     if (files.length === 0) throw new UsageError(`Give at least one .xlsx file to validate. ${HELP_HINT}`);
@@ -52,8 +52,9 @@ export const validateCommand: Command = {
             : { problem: `Something went wrong reading "${file}": ${outcome.error.message.split("\n")[0]}. Please report this with the file that caused it.`, missing: false };
           if ("problem" in validated) {
             io.err(validated.problem);
-            // a file that is there but cannot be read still gets its line; a wrong path is only a usage error
-            if (format === "json" && !validated.missing) io.out(JSON.stringify({ file, error: validated.problem }));
+            // Among several files, one that is there but cannot be read still gets its line, so that the output stays
+            // one object per file; a wrong path is a usage error, and a single file's exit status says it all.
+            if (format === "json" && files.length > 1 && !validated.missing) io.out(JSON.stringify({ file, error: validated.problem }));
             status = 2;
             return;
           }
