@@ -1,29 +1,22 @@
 /**
- * The command line's cost over ExcelJS, in one process: writes a generated workbook to an .xlsx with ExcelJS,
- * then times, alternately, ExcelJS alone loading it (read the file, `xlsx.load`) and the whole
- * `response-matrix validate` command on it (the same load, the grid, the core, the text report), both warm
- * (after one unmeasured run of each). bench/run.ts also times both as fresh processes, as a user runs them.
- * Prints one JSON line. Run in its own process (`node --expose-gc --import tsx`).
+ * The workbooks the command-line measurements run on, written in a process of their own (ExcelJS writing
+ * 100,000 answers takes most of a gigabyte, which the measuring process should not carry):
  *
- *   cli-case.ts <recommendations> <units> <runs> <file.xlsx>
+ *   cli-case.ts workbook <recommendations> <units> <out.xlsx>   the generated workbook, dates as dates
+ *   cli-case.ts dropdowns <in.xlsx> <out.xlsx>                    the same with a dropdown over the whole Units
+ *                                                                 sheet (A1:XFD1048576) and dropdowns down to the
+ *                                                                 bottom of Responses C and H (C2:C1048576)
  */
 
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { run } from "../src/cli/main";
+import { PackageEdit } from "../src/cli/xlsx/edit";
+import { workbookInfo } from "../src/cli/xlsx/reader";
+import { spans, splice } from "../src/cli/xlsx/spans";
+import { ZipArchive } from "../src/cli/xlsx/zip";
 import { isEntryPoint } from "./entry";
-import { medianRatio } from "./stats";
-import { generateWorkbook, rowsOf, type BenchSize } from "./workbook";
-
-export interface CliCaseResult {
-  rows: number;
-  fileBytes: number;
-  exceljsMs: number[];
-  cliMs: number[];
-  /** Median of CLI time / ExcelJS time, pair by pair. */
-  ratio: number;
-}
+import { generateWorkbook, type BenchSize } from "./workbook";
 
 /** Writes the generated workbook as an .xlsx, dates as dates (as a person would type them). */
 export async function writeXlsx(size: BenchSize, file: string): Promise<void> {
@@ -39,45 +32,28 @@ export async function writeXlsx(size: BenchSize, file: string): Promise<void> {
   await excel.xlsx.writeFile(file);
 }
 
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-async function timed(task: () => Promise<unknown>): Promise<number> {
-  gc();
-  const t = performance.now();
-  await task();
-  return performance.now() - t;
-}
-
-export async function measureCli(size: BenchSize, runs: number, file: string): Promise<CliCaseResult> {
-  if (!existsSync(file)) await writeXlsx(size, file);
-  // As the CLI loads it (src/cli/xlsx-read.ts): the file's bytes, then xlsx.load
-  const loadAlone = async () => new ExcelJS.Workbook().xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
-  const quiet = { out: () => {}, err: () => {}, today: "2025-06-30" };
-  const validateCommand = async () => {
-    const status = await run(["validate", file, "--as-of", "2025-06-30"], quiet);
-    if (status === 2) throw new Error("The command line could not read the benchmark workbook.");
+/** The workbook with dropdowns over the whole Units sheet and down to the bottom of two Responses columns. */
+export async function withWholeSheetDropdowns(input: string, output: string): Promise<void> {
+  const archive = new ZipArchive(readFileSync(input));
+  const info = workbookInfo(archive)!;
+  const pkg = new PackageEdit(archive);
+  const list = (sqref: string, values: string) => `<dataValidation type="list" allowBlank="1" sqref="${sqref}"><formula1>"${values}"</formula1></dataValidation>`;
+  const put = (sheet: string, rules: string[]) => {
+    const part = info.sheets.find((s) => s.name === sheet)!.part!;
+    const xml = pkg.text(part)!;
+    // dataValidations go after the sheet data and merged cells, before the page set-up
+    const next = spans(xml).find((s) => s.depth === 1 && ["hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "drawing", "tableParts", "extLst"].includes(s.name));
+    const at = next ? next.at : xml.lastIndexOf("</");
+    pkg.set(part, splice(xml, [{ at, end: at, text: `<dataValidations count="${rules.length}">${rules.join("")}</dataValidations>` }]));
   };
-  // One of each first, not counted: modules compiled and caches warm for both alike
-  await loadAlone();
-  await validateCommand();
-  const exceljsMs: number[] = [];
-  const cliMs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    exceljsMs.push(await timed(loadAlone));
-    cliMs.push(await timed(validateCommand));
-  }
-  return {
-    rows: rowsOf(size),
-    fileBytes: (await readFile(file)).length,
-    exceljsMs,
-    cliMs,
-    ratio: medianRatio(cliMs, exceljsMs),
-  };
+  put("Units", [list("A1:XFD1048576", "Yes,No")]);
+  put("Responses", [list("C2:C1048576", "Accepted,Partially accepted,Rejected"), list("H2:H1048576", "Not started,Planned,Implemented")]);
+  await writeFile(output, pkg.bytes());
 }
 
 if (isEntryPoint(import.meta.url)) {
-  const [recs, units, runs] = process.argv.slice(2, 5).map(Number);
-  measureCli({ recommendations: recs, units }, runs || 5, process.argv[5]).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
+  const [what, ...args] = process.argv.slice(2);
+  if (what === "workbook") await writeXlsx({ recommendations: Number(args[0]), units: Number(args[1]) }, args[2]);
+  else if (what === "dropdowns") await withWholeSheetDropdowns(args[0], args[1]);
+  else throw new Error(`unknown case "${what}"`);
 }

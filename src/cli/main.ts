@@ -6,6 +6,7 @@
 
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { isMainThread } from "node:worker_threads";
 import { todayIso } from "../core/read";
 import { HELP_HINT, parseCommandArgs, UsageError, type CliIo, type Command } from "./args";
 import { mergeCommand } from "./commands/merge";
@@ -82,7 +83,8 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+// not in the worker threads of a batch, which load this same (bundled) module
+if (isMainThread && isEntryPoint()) {
   run(process.argv.slice(2)).then((status) => {
     process.exitCode = status;
   });

@@ -1,75 +1,40 @@
 /**
- * Reading an .xlsx file into the core's Workbook grid with ExcelJS.
- * I/O only: file errors become one sentence (FileError); what the cells mean is the core's business.
+ * Reading an .xlsx file into the core's Workbook grid (src/cli/xlsx/: the zip on Node's zlib, each sheet streamed
+ * through our XML tokenizer into rows, once). I/O only: file errors become one sentence (FileError); what the
+ * cells mean is the core's business.
  */
 
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import ExcelJS from "exceljs";
-import type { CellValue, MergedRange, Sheet, Workbook } from "../core/grid";
+import { parseAddress, type Workbook } from "../core/grid";
+import { SUMMARY_MARKER_NAME } from "../core/summary/sheet-name";
+import { readWorkbookGrid, type WorkbookInfo } from "./xlsx/reader";
+import { XmlError } from "./xlsx/xml";
+import { unpackLimit, ZipArchive, ZipError } from "./xlsx/zip";
+
+export { cellValue, type DefinedName } from "./xlsx/reader";
 
 /** A file that cannot be read as a workbook (or written), with one sentence saying why and what to do. */
 export class FileError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** True when there is no such file (a wrong path, as opposed to a file that cannot be read as a workbook). */
+    readonly missing = false,
+  ) {
     super(message);
     this.name = "FileError";
   }
 }
 
-/** The file read both ways: the core's grid, and the ExcelJS workbook (to copy it when writing a summary). */
+/** The file read: the core's grid, and the package it came from (to copy it, part by part, when writing). */
 export interface LoadedWorkbook {
   workbook: Workbook;
-  excel: ExcelJS.Workbook;
-}
-
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const DAY = 86_400_000;
-
-/** ExcelJS turns date-formatted numbers into JS dates (UTC); the core wants the serial number back. */
-function serialFromDate(d: Date): number | string {
-  const t = d.getTime();
-  return Number.isFinite(t) ? (t - EXCEL_EPOCH) / DAY : "";
-}
-
-/** A cell's value as the core sees it: text, number or boolean; "" for empty. */
-export function cellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  // A damaged file can hold `NaN` or `Infinity` in a number cell: read it as Excel's own error text, not as a number
-  if (typeof value === "number") return Number.isFinite(value) ? value : "#NUM!";
-  if (value instanceof Date) return serialFromDate(value);
-  if (typeof value !== "object") return String(value);
-  if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((run) => run.text ?? "").join("");
-  if ("error" in value) return String(value.error);
-  // formulas (plain, shared, array): the result Excel cached when it last saved the file
-  if ("formula" in value || "sharedFormula" in value) return cellValue((value as { result?: ExcelJS.CellValue }).result ?? null);
-  if ("hyperlink" in value) return cellValue((value as { text?: ExcelJS.CellValue }).text ?? (value as ExcelJS.CellHyperlinkValue).hyperlink);
-  if ("text" in value) return cellValue((value as { text: ExcelJS.CellValue }).text);
-  return "";
-}
-
-/** Merged ranges of a worksheet, 0-based. ExcelJS keeps them only in a private map (its public model getter rebuilds every row). */
-function merges(ws: ExcelJS.Worksheet): MergedRange[] {
-  const map = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
-  return Object.values(map).map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
-}
-
-/** One worksheet as a grid. A merged range's value is kept only in its top-left cell. */
-export function sheetGrid(ws: ExcelJS.Worksheet): Sheet {
-  const rows: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return; // ExcelJS repeats the top-left value in every merged cell
-      values[colNumber - 1] = cellValue(cell.value);
-    });
-    for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = "";
-    rows[rowNumber - 1] = values;
-  });
-  for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
-  const sheet: Sheet = { name: ws.name, rows, merges: merges(ws) };
-  if (ws.state === "hidden" || ws.state === "veryHidden") sheet.hidden = true;
-  return sheet;
+  /** The path it was read from. */
+  path: string;
+  /** The zip archive, its parts still packed. */
+  archive: ZipArchive;
+  /** What workbook.xml says (sheets and their parts, defined names, date system); undefined when there is none. */
+  info: WorkbookInfo | undefined;
 }
 
 const ZIP = [0x50, 0x4b]; // "PK": every .xlsx is a zip archive
@@ -93,7 +58,7 @@ async function fileBytes(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new FileError(`The file "${path}" does not exist; check the name and the folder.`);
+    if (code === "ENOENT") throw new FileError(`The file "${path}" does not exist; check the name and the folder.`, true);
     if (code === "EISDIR") throw new FileError(`"${path}" is a folder, not an .xlsx workbook; give the path of a file.`);
     if (code === "EACCES" || code === "EPERM") throw new FileError(`The file "${path}" cannot be read: permission denied.`);
     throw new FileError(`The file "${path}" cannot be read (${code ?? "unknown error"}).`);
@@ -116,11 +81,34 @@ export async function readXlsxFile(path: string): Promise<LoadedWorkbook> {
         : `The file "${path}" is not an Excel .xlsx workbook; open it in Excel and save it as .xlsx.`,
     );
   }
-  const excel = new ExcelJS.Workbook();
   try {
-    await excel.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new FileError(`The file "${path}" could not be opened: it is damaged or not a complete .xlsx workbook; ask for a new copy.`);
+    const archive = new ZipArchive(bytes);
+    const { workbook, info } = await readWorkbookGrid(archive, basename(path));
+    return { workbook, path, archive, info };
+  } catch (e) {
+    if (e instanceof ZipError && e.tooLarge) {
+      const limit = Math.round(unpackLimit(bytes.length) / 1024 / 1024);
+      throw new FileError(
+        `The file "${path}" unpacks to more than ${limit} MB (100 MB plus 100 times its size): it is damaged or built to exhaust memory (a zip bomb), and was not read.`,
+      );
+    }
+    if (e instanceof ZipError || e instanceof XmlError) {
+      throw new FileError(`The file "${path}" could not be opened: it is damaged or not a complete .xlsx workbook; ask for a new copy.`);
+    }
+    throw e;
   }
-  return { workbook: { name: basename(path), sheets: excel.worksheets.map(sheetGrid) }, excel };
+}
+
+/** The sheet the workbook-level name `ResponseMatrixSummary` points at: the summary we wrote earlier, or null. */
+export function summaryMarkerSheet(loaded: LoadedWorkbook): string | null {
+  for (const name of loaded.info?.definedNames ?? []) {
+    if (name.name !== SUMMARY_MARKER_NAME || name.localSheet !== undefined) continue;
+    try {
+      const sheet = parseAddress(name.text.split(":")[0].trim()).sheet;
+      if (loaded.workbook.sheets.some((s) => s.name === sheet)) return sheet;
+    } catch {
+      // a name that points at no cell marks nothing
+    }
+  }
+  return null;
 }

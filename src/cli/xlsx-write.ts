@@ -1,18 +1,32 @@
 /**
- * Writing a SheetSpec (computed by the core) into an ExcelJS worksheet: values, font, styles, merges, widths,
- * frozen rows, tables, dropdowns, print set-up, hidden columns and protection. I/O only: every decision is already in the spec.
- *
- * ExcelJS cannot write charts: a spec's `chart` is added to the finished file by xlsx-chart.ts (saveWorkbook).
+ * Writing workbooks. Two ways, each for its purpose:
+ * - a change to an existing workbook (writeWorkbookChanges): at the level of its parts (src/cli/xlsx/edit.ts),
+ *   adding the sheets and rewriting the cells it changes and copying every other part as it was, so nothing the
+ *   workbook holds is lost; a SheetSpec becomes sheet XML in src/cli/xlsx/sheet-xml.ts;
+ * - a new workbook (workbookOf + saveWorkbook): built with ExcelJS, loaded only when a command writes one, with
+ *   writeSheetSpec (values, font, styles, merges, widths, frozen rows, tables, dropdowns, print set-up, hidden
+ *   columns and protection).
+ * Neither library writes charts: a spec's `chart` is added to the finished bytes by xlsx-chart.ts.
  */
 
+import { createRequire } from "node:module";
 import { rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
-import ExcelJS from "exceljs";
-import { a1, columnLetter, parseA1, parseAddress, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
+import type ExcelJS from "exceljs";
+import { a1, columnLetter, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
 import type { CellStyle, SheetSpec } from "../core/sheet-spec";
+import { MissingSheet, SheetNameTaken, WorkbookEdit, type AddedSheet } from "./xlsx/edit";
+import { SharedFormulaCell, type CellSet } from "./xlsx/cells";
 import { FileError, type LoadedWorkbook } from "./xlsx-read";
 import { addCharts } from "./xlsx-chart";
-import { SUMMARY_MARKER_NAME } from "../core/summary/index";
+
+export { summaryMarkerSheet } from "./xlsx-read";
+export type { AddedSheet } from "./xlsx/edit";
+
+/** ExcelJS, loaded on first use: reading never needs it, and loading it costs about 0.4 s. */
+function excelJs(): typeof ExcelJS {
+  return createRequire(import.meta.url)("exceljs") as typeof ExcelJS;
+}
 
 /** `#RRGGBB` -> ExcelJS's ARGB. */
 function argb(hex: string): string {
@@ -163,95 +177,10 @@ export function writeSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
 
 /** A new workbook holding the given sheets, in order. */
 export function workbookOf(sheets: readonly SheetSpec[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.creator = "Response Matrix";
   for (const spec of sheets) writeSheetSpec(wb.addWorksheet(spec.name), spec);
   return wb;
-}
-
-/** The sheet the workbook-level name `ResponseMatrixSummary` points at: the summary we wrote earlier, or null. */
-export function summaryMarkerSheet(wb: ExcelJS.Workbook): string | null {
-  const marker = wb.definedNames.model.find((n) => n.name === SUMMARY_MARKER_NAME);
-  for (const range of marker?.ranges ?? []) {
-    try {
-      const sheet = parseAddress(range.split(":")[0]).sheet;
-      if (wb.getWorksheet(sheet)) return sheet;
-    } catch {
-      // a name that points at no cell marks nothing
-    }
-  }
-  return null;
-}
-
-type Ordered = { orderNo: number };
-
-/**
- * Adds the summary sheet to a loaded workbook, or replaces our earlier one in its place (`replaces`),
- * and points the marker name at it. The other sheets are left as they are.
- */
-export function putSummarySheet(wb: ExcelJS.Workbook, spec: SheetSpec, replaces: boolean): void {
-  keepTableFilterButtons(wb);
-  for (const sheet of wb.worksheets) tidyDataValidations(sheet);
-  const old = replaces ? wb.getWorksheet(spec.name) : undefined;
-  const orderNo = old ? (old as unknown as Ordered).orderNo : undefined;
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(spec.name);
-  if (orderNo !== undefined) (ws as unknown as Ordered).orderNo = orderNo; // same place among the tabs
-  writeSheetSpec(ws, spec);
-  wb.definedNames.model = wb.definedNames.model.filter((n) => n.name !== SUMMARY_MARKER_NAME);
-  wb.definedNames.add(`${quoteSheetName(spec.name)}!$A$1`, SUMMARY_MARKER_NAME);
-}
-
-/**
- * ExcelJS reads a table whose filter row has no per-column entry (how Excel saves it) as "buttons hidden" and
- * writes it back so; mark those columns as showing their buttons, as they did in the file.
- */
-function keepTableFilterButtons(wb: ExcelJS.Workbook): void {
-  for (const ws of wb.worksheets) {
-    for (const table of ws.getTables() as unknown as { table?: { columns?: { filterButton?: boolean }[] } }[]) {
-      for (const column of table.table?.columns ?? []) column.filterButton ??= true;
-    }
-  }
-}
-
-/**
- * ExcelJS reads each dropdown range as one entry per cell and, when it writes them back, merges the cells into
- * ranges in text order (C10 before C2), producing overlapping ranges. Rewrite the entries as column ranges,
- * which it writes unchanged, so that the copy has each dropdown once, where it was.
- */
-function tidyDataValidations(ws: ExcelJS.Worksheet): void {
-  const holder = ws as unknown as { dataValidations?: { model: Record<string, ExcelJS.DataValidation | undefined> } };
-  const model = holder.dataValidations?.model;
-  if (!model) return;
-  const cellsOf = new Map<ExcelJS.DataValidation, { row: number; col: number }[]>();
-  const ranges: Record<string, ExcelJS.DataValidation> = {};
-  for (const [address, validation] of Object.entries(model)) {
-    if (!validation) continue;
-    if (address.includes(":")) {
-      ranges[address] = validation;
-      continue;
-    }
-    const { row, col } = parseA1(address);
-    cellsOf.set(validation, [...(cellsOf.get(validation) ?? []), { row, col }]);
-  }
-  for (const [validation, cells] of cellsOf) {
-    cells.sort((a, b) => a.col - b.col || a.row - b.row);
-    for (let i = 0; i < cells.length; ) {
-      let j = i;
-      while (j + 1 < cells.length && cells[j + 1].col === cells[i].col && cells[j + 1].row === cells[j].row + 1) j++;
-      ranges[`${a1(cells[i].row, cells[i].col)}:${a1(cells[j].row, cells[j].col)}`] = validation;
-      i = j + 1;
-    }
-  }
-  holder.dataValidations!.model = ranges;
-}
-
-/** A sheet to add to a workbook: its spec, whether it replaces our earlier sheet of that name, and whether the summary marker points at it. */
-export interface AddedSheet {
-  spec: SheetSpec;
-  replaces: boolean;
-  /** Point the workbook-level name ResponseMatrixSummary at this sheet (the summary we made). */
-  marker?: boolean;
 }
 
 /** One cell to set in an existing sheet (0-based row and column). */
@@ -270,24 +199,39 @@ export interface WorkbookChanges {
 
 /**
  * Writes a copy of a loaded workbook with the changes to `path` (never over the input). The one way commands
- * change an existing workbook, so how the copy is made (today ExcelJS's full load and save) lives here alone.
+ * change an existing workbook: the parts the changes need are rewritten or added, every other part is copied as
+ * it was (charts, pivot tables, pictures, comments, dropdowns, macros' parts survive).
  */
 export async function writeWorkbookChanges(loaded: LoadedWorkbook, path: string, changes: WorkbookChanges): Promise<void> {
-  const wb = loaded.excel;
-  for (const { spec, replaces, marker } of changes.sheets ?? []) {
-    if (marker) putSummarySheet(wb, spec, replaces);
-    else {
-      const old = replaces ? wb.getWorksheet(spec.name) : undefined;
-      if (old) wb.removeWorksheet(old.id);
-      writeSheetSpec(wb.addWorksheet(spec.name), spec);
+  await writeFileAtomically(path, changedWorkbookBytes(loaded, changes));
+}
+
+/** The bytes of the changed workbook: the one point where they are produced. */
+export function changedWorkbookBytes(loaded: LoadedWorkbook, changes: WorkbookChanges): Uint8Array {
+  if (!loaded.info) throw new FileError(`The file "${loaded.path}" holds no workbook part, so nothing can be added to it; open it in Excel and save it again.`);
+  const edit = new WorkbookEdit(loaded.archive, loaded.info);
+  for (const sheet of changes.sheets ?? []) {
+    try {
+      edit.putSheet(sheet);
+    } catch (e) {
+      if (e instanceof SheetNameTaken) throw new FileError(`The workbook already has a sheet named "${e.sheet}" (Excel does not tell names apart by case); nothing was written.`);
+      throw e;
     }
   }
-  for (const c of changes.cells ?? []) {
-    const ws = wb.getWorksheet(c.sheet);
-    if (!ws) throw new FileError(`The sheet "${c.sheet}" is not in the workbook, so its cells cannot be written.`);
-    ws.getCell(c.row + 1, c.col + 1).value = c.value === "" ? null : c.value;
+  const bySheet = new Map<string, CellSet[]>();
+  for (const c of changes.cells ?? []) (bySheet.get(c.sheet) ?? bySheet.set(c.sheet, []).get(c.sheet)!).push(c);
+  for (const [sheet, cells] of bySheet) {
+    try {
+      edit.setCells(sheet, cells);
+    } catch (e) {
+      if (e instanceof MissingSheet) throw new FileError(`The sheet "${sheet}" is not in the workbook, so its cells cannot be written.`);
+      if (e instanceof SharedFormulaCell) {
+        throw new FileError(`The cell ${quoteSheetName(sheet)}!${e.ref} holds a formula other cells share, so it cannot be overwritten; copy the column and paste it as values, then try again.`);
+      }
+      throw e;
+    }
   }
-  await saveWorkbook(wb, path, (changes.sheets ?? []).map((s) => s.spec));
+  return addCharts(edit.bytes(), (changes.sheets ?? []).map((s) => s.spec));
 }
 
 /**
@@ -296,8 +240,11 @@ export async function writeWorkbookChanges(loaded: LoadedWorkbook, path: string,
  * written into it: the charts they carry are added to the file here, the one point where its bytes are made.
  */
 export async function saveWorkbook(wb: ExcelJS.Workbook, path: string, sheets: readonly SheetSpec[] = []): Promise<void> {
-  const buffer = await wb.xlsx.writeBuffer();
-  const bytes = addCharts(new Uint8Array(buffer as ArrayBuffer), sheets);
+  await writeFileAtomically(path, addCharts(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), sheets));
+}
+
+/** Writes bytes to `path` through a temporary file in the same folder, renamed at the end; a failure is a FileError. */
+export async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     await writeFile(temp, bytes);

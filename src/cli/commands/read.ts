@@ -5,8 +5,7 @@ import { readWorkbook } from "../../core/read";
 import { validate } from "../../core/validate";
 import { UsageError } from "../args";
 import type { FileResult } from "../report";
-import { readXlsxFile } from "../xlsx-read";
-import { summaryMarkerSheet } from "../xlsx-write";
+import { readXlsxFile, summaryMarkerSheet } from "../xlsx-read";
 
 /**
  * Reads and validates a file. The summary sheet we wrote earlier (marked by a defined name) is output, not input:
@@ -14,7 +13,7 @@ import { summaryMarkerSheet } from "../xlsx-write";
  */
 export async function readAndValidate(file: string, asOf: string) {
   const loaded = await readXlsxFile(file);
-  const ours = summaryMarkerSheet(loaded.excel);
+  const ours = summaryMarkerSheet(loaded);
   const grid = { ...loaded.workbook, sheets: loaded.workbook.sheets.filter((s) => s.name !== ours) };
   try {
     const matrix = readWorkbook(grid, { asOf });

@@ -32,8 +32,8 @@ export const summaryCommand: Command = {
   help: `  response-matrix summary <file.xlsx> --out <out.xlsx> [--by division|unit] [--as-of YYYY-MM-DD] [--lang en|fr]
       Write a copy of the workbook with a "Section 0 Summary" sheet (tables and acceptance chart, set up to print
       on A4 landscape), in English or French (default: the language of the workbook's headers).
-      The input file is never changed. (Charts and pivot tables of the input are not carried into the copy;
-      the Excel add-in keeps them.) Exit status 0 once the file is written, whatever the findings.`,
+      The input file is never changed, and everything else in it (charts, pivot tables, pictures, comments,
+      dropdowns) is copied as it is. Exit status 0 once the file is written, whatever the findings.`,
   options: { out: { type: "string" }, by: { type: "string" }, "as-of": { type: "string" }, lang: { type: "string" } },
   async run(values, files, io, today) {
     if (files.length !== 1) throw new UsageError(`Give exactly one .xlsx file to summarise (got ${files.length}). ${HELP_HINT}`);

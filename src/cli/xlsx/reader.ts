@@ -1,0 +1,417 @@
+/**
+ * Reading an .xlsx package into the core's Workbook grid: each sheet streamed from the zip through the XML
+ * tokenizer straight into rows of values, once. What the grid holds: values (shared and inline strings, rich
+ * text as its text, cached formula results, error values as their text, booleans), dates as serial numbers of the
+ * 1900 system (1904 workbooks' date cells moved by 1,462 days), merged ranges, hidden sheets; and the workbook's
+ * defined names. Dropdowns, conditional formats, styles other than number formats are never expanded or read.
+ */
+
+import { StringDecoder } from "node:string_decoder";
+import type { CellValue, MergedRange, Sheet, Workbook } from "../../core/grid";
+import { relationshipKind, relationshipsOf, workbookPart, type Relationship } from "./package";
+import { XmlScanner, type XmlAttributes, type XmlHandler } from "./xml";
+import type { ZipArchive } from "./zip";
+
+/** A defined name of the workbook, its formula text as written (e.g. `'Section 0 Summary'!$A$1`). */
+export interface DefinedName {
+  name: string;
+  text: string;
+  /** The index of the sheet (in workbook order) the name is local to. */
+  localSheet?: number;
+}
+
+/** A sheet of the workbook, as workbook.xml lists it. */
+export interface SheetEntry {
+  name: string;
+  sheetId: string;
+  /** The relationship id that names its part. */
+  rid: string;
+  hidden: boolean;
+  /** Its part, e.g. `xl/worksheets/sheet1.xml` (undefined when the relationship is missing). */
+  part?: string;
+  /** `worksheet`, `chartsheet`, `dialogsheet` ... (the relationship type's last word). */
+  kind: string;
+}
+
+/** What workbook.xml says: where it is, its sheets in order, the date system and the defined names. */
+export interface WorkbookInfo {
+  part: string;
+  date1904: boolean;
+  sheets: SheetEntry[];
+  definedNames: DefinedName[];
+  relationships: Relationship[];
+}
+
+/** Reads workbook.xml and its relationships; undefined when the package has no workbook part. */
+export function workbookInfo(archive: ZipArchive): WorkbookInfo | undefined {
+  const part = workbookPart(archive);
+  if (!part) return undefined;
+  const relationships = relationshipsOf(archive, part);
+  const byId = new Map(relationships.map((r) => [r.id, r]));
+  const info: WorkbookInfo = { part, date1904: false, sheets: [], definedNames: [], relationships };
+  let name: DefinedName | null = null;
+  const handler: XmlHandler = {
+    open(tag, attributes, empty) {
+      if (tag !== "workbookPr" && tag !== "sheet" && tag !== "definedName") return;
+      const a = attributes.all();
+      if (tag === "workbookPr") info.date1904 = a.date1904 === "1" || a.date1904 === "true";
+      else if (tag === "sheet") {
+        const rel = byId.get(a.id ?? "");
+        info.sheets.push({
+          name: a.name ?? "",
+          sheetId: a.sheetId ?? "",
+          rid: a.id ?? "",
+          hidden: a.state === "hidden" || a.state === "veryHidden",
+          part: rel && !rel.external ? rel.target : undefined,
+          kind: rel ? relationshipKind(rel.type) : "",
+        });
+      } else if (tag === "definedName") {
+        name = { name: a.name ?? "", text: "" };
+        if (a.localSheetId !== undefined && /^\d+$/.test(a.localSheetId)) name.localSheet = Number(a.localSheetId);
+        if (empty) {
+          info.definedNames.push(name);
+          name = null;
+        }
+        handler.wantText = !empty;
+      }
+    },
+    close(tag) {
+      if (tag === "definedName" && name) {
+        info.definedNames.push(name);
+        name = null;
+        handler.wantText = false;
+      }
+    },
+    text(t) {
+      if (name) name.text += t;
+    },
+  };
+  XmlScanner.scan(archive.text(part) ?? "", handler);
+  return info;
+}
+
+/** Excel's `_xHHHH_` escapes (a character XML cannot hold, e.g. `_x000D_` for a carriage return) decoded. */
+export function unescapeExcel(text: string): string {
+  return text.indexOf("_x") < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Streams a part through the tokenizer, decoding UTF-8 chunk by chunk (a character cut between chunks kept whole). */
+async function scanPart(archive: ZipArchive, part: string, handler: XmlHandler): Promise<boolean> {
+  const scanner = new XmlScanner(handler);
+  const decoder = new StringDecoder("utf8");
+  let first = true;
+  const found = await archive.stream(part, (chunk) => {
+    let text = decoder.write(chunk);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark
+    first = false;
+    scanner.write(text);
+  });
+  if (found) {
+    scanner.write(decoder.end());
+    scanner.end();
+  }
+  return found;
+}
+
+/** The shared strings, in order: plain or rich text (runs joined; phonetic guides left out). */
+async function sharedStrings(archive: ZipArchive, part: string | undefined): Promise<string[]> {
+  const strings: string[] = [];
+  if (!part) return strings;
+  let current: string | null = null;
+  let phonetic = 0;
+  const handler: XmlHandler = {
+    open(tag, _a, empty) {
+      if (tag === "si") current = empty ? (strings.push(""), null) : "";
+      else if (tag === "rPh") phonetic += empty ? 0 : 1;
+      else if (tag === "t" && !empty && current !== null && phonetic === 0) handler.wantText = true;
+    },
+    close(tag) {
+      if (tag === "t") handler.wantText = false;
+      else if (tag === "rPh") phonetic--;
+      else if (tag === "si" && current !== null) {
+        strings.push(unescapeExcel(current));
+        current = null;
+      }
+    },
+    text(t) {
+      current += t;
+    },
+  };
+  await scanPart(archive, part, handler);
+  return strings;
+}
+
+/** Built-in number formats that show dates or times (ECMA-376 18.8.30, the locale ones included). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** True when a number format code shows a date or time: y, m, d, h, s outside quotes and brackets (`[Red]`, `[$-409]`). */
+export function isDateFormat(code: string): boolean {
+  return /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, "")) && !/^general$/i.test(code.trim());
+}
+
+/** For each cell style (`s` of a cell) of a styles part, whether its number format shows a date. */
+export function dateStyles(text: string | undefined): boolean[] {
+  if (text === undefined) return [];
+  const custom = new Map<number, string>();
+  const dates: boolean[] = [];
+  let inCellXfs = false;
+  XmlScanner.scan(text, {
+    open(tag, a, empty) {
+      if (tag === "numFmt" && a.get("numFmtId") !== undefined) custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
+      else if (tag === "cellXfs") inCellXfs = !empty;
+      else if (tag === "xf" && inCellXfs) {
+        const id = Number(a.get("numFmtId") ?? 0);
+        const code = custom.get(id);
+        dates.push(code !== undefined ? isDateFormat(code) : DATE_FORMAT_IDS.has(id));
+      }
+    },
+    close(tag) {
+      if (tag === "cellXfs") inCellXfs = false;
+    },
+  });
+  return dates;
+}
+
+/** Days from 1899-12-30 (serial 0 of the 1900 system) to 1904-01-01 (serial 0 of the 1904 system). */
+export const DAYS_1904 = 1462;
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+
+/** A number as the core takes it: NaN or infinity (as a damaged file can hold) is Excel's `#NUM!`. */
+export function cellValue(value: CellValue | null | undefined): CellValue {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" && !Number.isFinite(value)) return "#NUM!";
+  return value;
+}
+
+/** Excel's limits: 1,048,576 rows and 16,384 columns (XFD). */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+/** `A1` -> column 0 and row 0 into `out`; false when it is not a cell reference (or one past Excel's limits). */
+function parseRef(ref: string, out: { row: number; col: number }): boolean {
+  let col = 0;
+  let i = 0;
+  const n = ref.length;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i === n) return false;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    row = row * 10 + c;
+  }
+  if (row === 0 || row > MAX_ROWS || col > MAX_COLUMNS) return false; // past Excel's limits: a damaged reference
+  out.col = col - 1;
+  out.row = row - 1;
+  return true;
+}
+
+/** `A1:C3` (or `A1`) as a 0-based range; null when it is not one. */
+export function parseRange(ref: string): MergedRange | null {
+  const [from, to = from] = ref.split(":");
+  const a = { row: 0, col: 0 };
+  const b = { row: 0, col: 0 };
+  if (!parseRef(from.replace(/\$/g, ""), a) || !parseRef(to.replace(/\$/g, ""), b)) return null;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+/** Builds one sheet's rows from its XML: the values of `<c>` cells inside `<sheetData>`, and `<mergeCell>` ranges. */
+class SheetGrid implements XmlHandler {
+  wantText = false;
+  /** rows[r][c]; holes are cells without a value. */
+  readonly rows: (CellValue | undefined)[][] = [];
+  readonly merges: MergedRange[] = [];
+  /** The last row holding any `<c>` element, with or without a value. */
+  lastCellRow = -1;
+  private inSheetData = false;
+  private row = -1;
+  private col = -1;
+  private readonly at = { row: 0, col: 0 };
+  private type = "";
+  private style = 0;
+  private buffer = "";
+  private hasValue = false;
+  private inInline = false;
+  private phonetic = 0;
+  /** The cell lies past the sheet's edge. */
+  private skip = false;
+
+  constructor(
+    private readonly strings: readonly string[],
+    private readonly dateStyle: readonly boolean[],
+    private readonly date1904: boolean,
+  ) {}
+
+  open(tag: string, a: XmlAttributes, empty: boolean): void {
+    if (!this.inSheetData) {
+      if (tag === "sheetData") this.inSheetData = !empty;
+      else if (tag === "mergeCell") {
+        const range = parseRange(a.get("ref") ?? "");
+        if (range) this.merges.push(range);
+      }
+      return;
+    }
+    switch (tag) {
+      case "row": {
+        const ref = a.get("r");
+        const r = ref === undefined ? NaN : Number(ref);
+        this.row = Number.isInteger(r) && r >= 1 && r <= MAX_ROWS ? r - 1 : this.row + 1;
+        this.col = -1;
+        return;
+      }
+      case "c": {
+        const ref = a.get("r");
+        let inside = true;
+        if (ref === undefined) {
+          // no reference: the cell after the one before
+          this.col++;
+          if (this.row < 0) this.row = 0;
+          inside = this.col < MAX_COLUMNS && this.row < MAX_ROWS;
+        } else if (parseRef(ref, this.at)) {
+          this.col = this.at.col;
+          if (this.at.row !== this.row) this.row = this.at.row; // a cell's own reference wins over its row's
+        } else inside = false; // a reference that is not one, or past Excel's limits: a damaged cell
+        this.skip = !inside;
+        this.hasValue = false;
+        if (this.skip) return;
+        if (this.row > this.lastCellRow) this.lastCellRow = this.row;
+        this.type = a.get("t") ?? "n";
+        const style = a.get("s");
+        this.style = style === undefined ? 0 : Number(style);
+        this.buffer = "";
+        this.hasValue = false;
+        this.inInline = false;
+        this.phonetic = 0;
+        return;
+      }
+      case "v":
+        if (!empty) this.wantText = true;
+        this.hasValue = true;
+        return;
+      case "is":
+        this.inInline = true;
+        this.hasValue = true;
+        return;
+      case "rPh":
+        if (!empty) this.phonetic++;
+        return;
+      case "t":
+        if (this.inInline && this.phonetic === 0 && !empty) this.wantText = true;
+        return;
+    }
+  }
+
+  close(tag: string): void {
+    if (!this.inSheetData) return;
+    switch (tag) {
+      case "v":
+      case "t":
+        this.wantText = false;
+        return;
+      case "rPh":
+        this.phonetic--;
+        return;
+      case "is":
+        this.inInline = false;
+        return;
+      case "c":
+        if (this.hasValue && !this.skip) this.put(this.value());
+        return;
+      case "sheetData":
+        this.inSheetData = false;
+        return;
+    }
+  }
+
+  text(t: string): void {
+    this.buffer += t;
+  }
+
+  /** The cell's value; undefined when it has none (`<c r="A1" s="2"/>`, `<v></v>`). */
+  private value(): CellValue | undefined {
+    const t = this.buffer;
+    switch (this.type) {
+      case "s": {
+        const s = this.strings[Number(t)];
+        return s === undefined ? undefined : s;
+      }
+      case "inlineStr":
+      case "str":
+        return unescapeExcel(t);
+      case "b":
+        return t === "" ? undefined : !(t.trim() === "0" || t.trim().toLowerCase() === "false");
+      case "e":
+        return t === "" ? undefined : t;
+      case "d": {
+        const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}${t.includes("T") ? "Z" : ""}`);
+        return Number.isFinite(ms) ? (ms - EPOCH_1900) / DAY_MS : t === "" ? undefined : t;
+      }
+      default: {
+        if (t === "") return undefined;
+        const v = parseFloat(t);
+        if (!Number.isFinite(v)) return cellValue(v);
+        return this.date1904 && this.dateStyle[this.style] ? v + DAYS_1904 : v;
+      }
+    }
+  }
+
+  private put(v: CellValue | undefined): void {
+    if (v === undefined) return;
+    const row = this.rows[this.row] ?? (this.rows[this.row] = []);
+    row[this.col] = v;
+  }
+
+  /** The grid: merged cells other than the top-left one emptied, holes filled with "", ragged rows kept ragged. */
+  sheet(name: string, hidden: boolean): Sheet {
+    const rows = this.rows;
+    for (const m of this.merges) {
+      for (let r = m.top; r <= m.bottom && r < rows.length; r++) {
+        const row = rows[r];
+        if (!row) continue;
+        for (let c = m.left; c <= m.right && c < row.length; c++) if (r !== m.top || c !== m.left) row[c] = undefined;
+      }
+    }
+    // A merged range makes its rows part of the sheet, as far as the sheet has cells (never a whole column's million rows)
+    let length = rows.length;
+    for (const m of this.merges) length = Math.max(length, Math.min(m.bottom, this.lastCellRow) + 1);
+    const out: CellValue[][] = new Array(length);
+    for (let r = 0; r < length; r++) {
+      const row = rows[r];
+      if (!row) {
+        out[r] = [];
+        continue;
+      }
+      let end = row.length;
+      while (end > 0 && row[end - 1] === undefined) end--;
+      row.length = end;
+      for (let c = 0; c < end; c++) if (row[c] === undefined) row[c] = "";
+      out[r] = row as CellValue[];
+    }
+    const sheet: Sheet = { name, rows: out, merges: this.merges };
+    if (hidden) sheet.hidden = true;
+    return sheet;
+  }
+}
+
+/** The grid of every worksheet (chart sheets and others have no cells), in workbook order. */
+export async function readWorkbookGrid(archive: ZipArchive, name?: string): Promise<{ workbook: Workbook; info: WorkbookInfo | undefined }> {
+  const info = workbookInfo(archive);
+  if (!info) return { workbook: { name, sheets: [] }, info };
+  const partOf = (kind: string) => info.relationships.find((r) => relationshipKind(r.type) === kind && !r.external)?.target;
+  const strings = await sharedStrings(archive, partOf("sharedStrings"));
+  const styles = partOf("styles");
+  const dates = info.date1904 && styles ? dateStyles(archive.text(styles)) : [];
+  const sheets: Sheet[] = [];
+  for (const entry of info.sheets) {
+    if (entry.kind !== "worksheet" || !entry.part) continue;
+    const grid = new SheetGrid(strings, dates, info.date1904);
+    if (!(await scanPart(archive, entry.part, grid))) continue; // a sheet whose part is missing: ExcelJS leaves it out too
+    sheets.push(grid.sheet(entry.name, entry.hidden));
+  }
+  return { workbook: { name, sheets }, info };
+}
