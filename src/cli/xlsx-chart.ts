@@ -1,45 +1,29 @@
 /**
- * Charts in the files the command line writes. ExcelJS has no chart API, so a sheet spec's `chart` (ChartSpec) is
- * turned here into the DrawingML parts Excel itself writes (xl/charts/chartN.xml, xl/drawings/drawingN.xml, their
- * relationships, content types and the sheet's `<drawing r:id>`), added to a finished .xlsx package: bytes in,
- * bytes out, whatever wrote the package. The series refer to the sheet's cells and carry their values as a cache,
- * so the chart shows at once and follows the cells when they change.
+ * The acceptance chart (and any SheetSpec `chart`) as DrawingML, the parts Excel itself writes: the chart part
+ * (xl/charts/chartN.xml) and its anchor in the sheet's drawing part (xl/drawings/drawingN.xml). Pure text; the
+ * package writer (src/cli/xlsx/edit.ts) adds the parts, their relationships and content types, and the sheet's
+ * `<drawing r:id>`, to a sheet it adds to a workbook and to the sheets of a new workbook alike. The series refer to
+ * the sheet's cells and carry their values as a cache, so the chart shows at once and follows the cells when they
+ * change.
  */
 
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import { columnLetter, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
 import type { ChartSpec, SheetSpec } from "../core/sheet-spec";
+import { escapeXml } from "./xlsx/xml";
 
 const NS = {
   c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
   a: "http://schemas.openxmlformats.org/drawingml/2006/main",
   r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
-  rels: "http://schemas.openxmlformats.org/package/2006/relationships",
 };
-const REL = {
-  chart: `${NS.r}/chart`,
-  drawing: `${NS.r}/drawing`,
-};
-const CONTENT_TYPE = {
+/** The content types of the two parts. */
+export const CHART_CONTENT_TYPES = {
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
 };
 /** English Metric Units per point: DrawingML measures in EMU. */
 const EMU_PER_POINT = 12700;
-
-/** Text for XML content and attribute values. */
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, "&");
-}
 
 /** `'Section 0 Summary'!$B$20:$B$24`: a range as a chart formula refers to it. */
 export function rangeFormula(sheet: string, r: MergedRange): string {
@@ -117,145 +101,7 @@ export function chartAnchorXml(anchor: MergedRange, relId: string, id: number): 
   );
 }
 
-/** A relationships part with one more relationship; returns the new part and the id given. */
-function addRelationship(rels: string | undefined, type: string, target: string): { xml: string; id: string } {
-  const xml = rels ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}"></Relationships>`;
-  const taken = new Set([...xml.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]));
-  let n = taken.size + 1;
-  while (taken.has(`rId${n}`)) n++;
-  const id = `rId${n}`;
-  const entry = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
-  return { xml: xml.replace(/<\/Relationships>\s*$/, `${entry}</Relationships>`).replace(/<Relationships([^>]*)\/>\s*$/, `<Relationships$1>${entry}</Relationships>`), id };
-}
-
-/** The attributes of a start tag: `<sheet name="A" r:id="rId3"/>` → { name: "A", "r:id": "rId3" }. */
-function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)) out[m[1]] = unescapeXml(m[2]);
-  return out;
-}
-
-/** The relationships of a part, by id: target resolved against the part's folder. */
-function relationshipsOf(files: Unzipped, part: string): Map<string, { type: string; target: string }> {
-  const folder = part.slice(0, part.lastIndexOf("/") + 1);
-  const relsPath = relsPathOf(part);
-  const out = new Map<string, { type: string; target: string }>();
-  const xml = files[relsPath] ? strFromU8(files[relsPath]) : "";
-  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const a = attributes(m[0]);
-    if (a.Id && a.Target) out.set(a.Id, { type: a.Type ?? "", target: resolvePath(folder, a.Target) });
-  }
-  return out;
-}
-
-function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-/** `xl/worksheets/` + `../drawings/drawing1.xml` → `xl/drawings/drawing1.xml`; `/xl/...` is from the package root. */
-function resolvePath(folder: string, target: string): string {
-  const parts = (target.startsWith("/") ? target.slice(1) : folder + target).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "..") out.pop();
-    else if (p !== "." && p !== "") out.push(p);
-  }
-  return out.join("/");
-}
-
-/** The path of `to` relative to the folder of `from`: `xl/worksheets/sheet1.xml`, `xl/drawings/drawing1.xml` → `../drawings/drawing1.xml`. */
-function relativePath(from: string, to: string): string {
-  const a = from.split("/").slice(0, -1);
-  const b = to.split("/");
-  let i = 0;
-  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
-}
-
-/** The first free `xl/<folder>/<name>N.xml`. */
-function freePart(files: Unzipped, folder: string, name: string): string {
-  for (let n = 1; ; n++) {
-    const path = `xl/${folder}/${name}${n}.xml`;
-    if (!files[path]) return path;
-  }
-}
-
-function addContentType(types: string, part: string, contentType: string): string {
-  if (types.includes(`PartName="/${part}"`)) return types;
-  return types.replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`);
-}
-
-/** Where `<drawing>` goes among a worksheet's children (the schema's order): before these, else at the end. */
-const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-
-/** A worksheet part with `<drawing r:id>` in its place. */
-function withDrawingElement(sheetXml: string, relId: string): string {
-  const prefix = /<(\w+:)?worksheet\b/.exec(sheetXml)?.[1] ?? "";
-  const element = `<${prefix}drawing xmlns:r="${NS.r}" r:id="${relId}"/>`;
-  for (const name of AFTER_DRAWING) {
-    const at = sheetXml.search(new RegExp(`<${prefix}${name}[\\s/>]`));
-    if (at >= 0) return sheetXml.slice(0, at) + element + sheetXml.slice(at);
-  }
-  return sheetXml.replace(new RegExp(`</${prefix}worksheet>\\s*$`), `${element}</${prefix}worksheet>`);
-}
-
-/** The path of each sheet's part, by sheet name, from the workbook part and its relationships. */
-function sheetParts(files: Unzipped): Map<string, string> {
-  const workbookPath = "xl/workbook.xml";
-  const workbook = files[workbookPath] ? strFromU8(files[workbookPath]) : "";
-  const rels = relationshipsOf(files, workbookPath);
-  const out = new Map<string, string>();
-  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const a = attributes(m[0]);
-    const id = Object.entries(a).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
-    const target = id ? rels.get(id)?.target : undefined;
-    if (a.name !== undefined && target) out.set(a.name, target);
-  }
-  return out;
-}
-
-/**
- * Adds the charts of the given sheet specs to a finished .xlsx package (sheets found by name); specs without a
- * chart, or whose sheet is not in the package, add nothing. Returns the bytes unchanged when there is nothing to add.
- */
-export function addCharts(xlsx: Uint8Array, sheets: readonly SheetSpec[]): Uint8Array {
-  const charted = sheets.filter((s) => s.chart && s.chart.series.length > 0);
-  if (charted.length === 0) return xlsx;
-  const files = unzipSync(xlsx);
-  const parts = sheetParts(files);
-  let types = strFromU8(files["[Content_Types].xml"]);
-  for (const spec of charted) {
-    const sheetPath = parts.get(spec.name);
-    if (!sheetPath || !files[sheetPath]) continue;
-    const chartPath = freePart(files, "charts", "chart");
-    files[chartPath] = strToU8(chartXml(spec, spec.chart!));
-    types = addContentType(types, chartPath, CONTENT_TYPE.chart);
-
-    // The sheet's drawing: the one it has, or a new one
-    let sheetXml = strFromU8(files[sheetPath]);
-    const existing = /<(?:\w+:)?drawing\b[^>]*>/.exec(sheetXml);
-    const existingId = existing ? Object.entries(attributes(existing[0])).find(([k]) => k.endsWith(":id"))?.[1] : undefined;
-    let drawingPath = existingId ? relationshipsOf(files, sheetPath).get(existingId)?.target : undefined;
-    if (!drawingPath || !files[drawingPath]) {
-      drawingPath = freePart(files, "drawings", "drawing");
-      files[drawingPath] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"></xdr:wsDr>`);
-      types = addContentType(types, drawingPath, CONTENT_TYPE.drawing);
-      const sheetRels = relsPathOf(sheetPath);
-      const added = addRelationship(files[sheetRels] ? strFromU8(files[sheetRels]) : undefined, REL.drawing, relativePath(sheetPath, drawingPath));
-      files[sheetRels] = strToU8(added.xml);
-      sheetXml = withDrawingElement(sheetXml, added.id);
-      files[sheetPath] = strToU8(sheetXml);
-    }
-    const drawingRels = relsPathOf(drawingPath);
-    const chartRel = addRelationship(files[drawingRels] ? strFromU8(files[drawingRels]) : undefined, REL.chart, relativePath(drawingPath, chartPath));
-    files[drawingRels] = strToU8(chartRel.xml);
-    const drawing = strFromU8(files[drawingPath]);
-    const ids = [...drawing.matchAll(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
-    const anchor = chartAnchorXml(spec.chart!.anchor, chartRel.id, Math.max(1, ...ids) + 1);
-    const prefix = /<(\w+:)?wsDr\b/.exec(drawing)?.[1] ?? "";
-    files[drawingPath] = strToU8(drawing.replace(new RegExp(`</${prefix}wsDr>\\s*$`), `${anchor}</${prefix}wsDr>`));
-  }
-  files["[Content_Types].xml"] = strToU8(types);
-  return zipSync(files);
+/** A drawing part holding these anchors (chartAnchorXml). */
+export function drawingXml(anchors: readonly string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join("")}</xdr:wsDr>`;
 }

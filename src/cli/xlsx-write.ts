@@ -6,7 +6,8 @@
  * - a new workbook (workbookOf + saveWorkbook): built with ExcelJS, loaded only when a command writes one, with
  *   writeSheetSpec (values, font, styles, merges, widths, frozen rows, tables, dropdowns, print set-up, hidden
  *   columns and protection).
- * Neither library writes charts: a spec's `chart` is added to the finished bytes by xlsx-chart.ts.
+ * ExcelJS writes no charts: a new workbook's are added to its finished bytes by the part-level writer (addCharts),
+ * which writes an added sheet's chart with it; the chart's DrawingML is xlsx-chart.ts's.
  */
 
 import { createRequire } from "node:module";
@@ -14,11 +15,12 @@ import { rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import type ExcelJS from "exceljs";
 import { a1, columnLetter, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
-import type { CellStyle, SheetSpec } from "../core/sheet-spec";
+import { cellFormats, formatAlignment, formatFont, type CellFormat, type SheetSpec } from "../core/sheet-spec";
 import { MissingSheet, SheetNameTaken, WorkbookEdit, type AddedSheet } from "./xlsx/edit";
 import { SharedFormulaCell, type CellSet } from "./xlsx/cells";
 import { FileError, type LoadedWorkbook } from "./xlsx-read";
-import { addCharts } from "./xlsx-chart";
+import { workbookInfo } from "./xlsx/reader";
+import { ZipArchive } from "./xlsx/zip";
 
 export { summaryMarkerSheet } from "./xlsx-read";
 export type { AddedSheet } from "./xlsx/edit";
@@ -37,35 +39,39 @@ function rangeA1(r: MergedRange): string {
   return r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 }
 
-/** The workbook's one font (Excel's default), named on every styled cell. */
+/** A new workbook's default font, which a cell's font without a name of its own starts from. */
 const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2 };
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFA6A6A6" } };
 
-/** Applies a style to one cell, keeping what earlier styles set (later entries win property by property). */
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  if (style.bold !== undefined || style.italic !== undefined || style.fontColor || style.fontSize) {
-    cell.font = {
+/** A cell format as ExcelJS's style (the decisions of what it sets are formatFont's and formatAlignment's). */
+function excelStyle(format: CellFormat): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  const font = formatFont(format);
+  if (font) {
+    style.font = {
       // ExcelJS writes a font with only the properties given: without a name and size, a reader falls back on its own
-      ...DEFAULT_FONT,
-      ...cell.font,
-      ...(style.bold !== undefined ? { bold: style.bold } : {}),
-      ...(style.italic !== undefined ? { italic: style.italic } : {}),
-      ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
-      ...(style.fontSize ? { size: style.fontSize } : {}),
+      ...(font.name ? {} : DEFAULT_FONT),
+      ...(font.name ? { name: font.name } : {}),
+      ...(font.size ? { size: font.size } : {}),
+      ...(font.bold !== undefined ? { bold: font.bold } : {}),
+      ...(font.italic !== undefined ? { italic: font.italic } : {}),
+      ...(font.color ? { color: { argb: argb(font.color) } } : {}),
     };
   }
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.wrap !== undefined || style.horizontal || style.vertical) {
-    cell.alignment = {
-      ...cell.alignment,
-      ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
-      ...(style.horizontal ? { horizontal: style.horizontal } : {}),
-      ...(style.vertical ? { vertical: style.vertical } : {}),
+  if (format.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(format.fill) } };
+  const alignment = formatAlignment(format);
+  if (alignment) {
+    style.alignment = {
+      ...(alignment.wrap !== undefined ? { wrapText: alignment.wrap } : {}),
+      ...(alignment.horizontal ? { horizontal: alignment.horizontal } : {}),
+      ...(alignment.vertical ? { vertical: alignment.vertical } : {}),
     };
   }
-  if (style.numberFormat) cell.numFmt = style.numberFormat;
-  if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (format.numberFormat) style.numFmt = format.numberFormat;
+  if (format.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (format.unlocked) style.protection = { locked: false };
+  return style;
 }
 
 /** An inline list for a dropdown: `"Accepted,Rejected"`. Excel cannot escape commas in such a list, and caps it at 255 characters. */
@@ -106,17 +112,12 @@ export function writeSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     });
   }
 
-  // The sheet's one font on every cell of its grid first, so that styles keep its name (a font entry without a
-  // name prints in whatever font the reader picks)
-  if (spec.font) {
-    const font = { name: spec.font.name, size: spec.font.size };
-    const width = spec.cells.reduce((w, row) => Math.max(w, row.length), 0);
-    for (let r = 0; r < spec.cells.length; r++) for (let c = 0; c < width; c++) ws.getCell(r + 1, c + 1).font = font;
-  }
-
-  for (const { range, style } of spec.styles) {
-    for (let r = range.top; r <= range.bottom; r++) {
-      for (let c = range.left; c <= range.right; c++) applyStyle(ws.getCell(r + 1, c + 1), style);
+  // Each cell's format once (the sheet's font, its styles, unlocked or not), one ExcelJS style per distinct format
+  const styles = new Map<CellFormat, Partial<ExcelJS.Style>>();
+  for (const [r, row] of cellFormats(spec)) {
+    for (const [c, format] of row) {
+      const style = styles.get(format) ?? styles.set(format, excelStyle(format)).get(format)!;
+      ws.getCell(r + 1, c + 1).style = { ...style };
     }
   }
 
@@ -163,15 +164,8 @@ export function writeSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   // A break after the row above the one that starts a page
   for (const row of spec.print?.pageBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
   for (const c of spec.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
-  if (spec.protection) {
-    for (const range of spec.protection.unlocked) {
-      for (let r = range.top; r <= range.bottom; r++) {
-        for (let c = range.left; c <= range.right; c++) ws.getCell(r + 1, c + 1).protection = { locked: false };
-      }
-    }
-    // No password: the protection guides people to the cells to fill, it secures nothing. Widths and heights stay adjustable.
-    (ws as unknown as { sheetProtection: object }).sheetProtection = { sheet: true, formatColumns: true, formatRows: true };
-  }
+  // No password: the protection guides people to the cells to fill, it secures nothing. Widths and heights stay adjustable.
+  if (spec.protection) (ws as unknown as { sheetProtection: object }).sheetProtection = { sheet: true, formatColumns: true, formatRows: true };
   // spec.chart: added to the file's bytes by saveWorkbook (ExcelJS has no charts).
 }
 
@@ -231,16 +225,30 @@ export function changedWorkbookBytes(loaded: LoadedWorkbook, changes: WorkbookCh
       throw e;
     }
   }
-  return addCharts(edit.bytes(), (changes.sheets ?? []).map((s) => s.spec));
+  return edit.bytes();
 }
 
 /**
- * Writes a workbook to `path` through a temporary file in the same folder, renamed at the end,
- * so that a failure part-way never leaves a half-written file under the final name. `sheets` are the specs
- * written into it: the charts they carry are added to the file here, the one point where its bytes are made.
+ * Writes a new workbook to `path` through a temporary file in the same folder, renamed at the end, so that a failure
+ * part-way never leaves a half-written file under the final name. `sheets` are the specs written into it: the
+ * charts they carry are added to the file here, the one point where its bytes are made.
  */
 export async function saveWorkbook(wb: ExcelJS.Workbook, path: string, sheets: readonly SheetSpec[] = []): Promise<void> {
   await writeFileAtomically(path, addCharts(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), sheets));
+}
+
+/**
+ * Adds the charts of sheet specs to a finished package (ExcelJS writes none), each to the sheet of its name, the
+ * way a sheet added to a workbook gets its chart (WorkbookEdit). The bytes as they were when no spec has a chart.
+ */
+export function addCharts(xlsx: Uint8Array, sheets: readonly SheetSpec[]): Uint8Array {
+  if (!sheets.some((s) => s.chart && s.chart.series.length > 0)) return xlsx;
+  const archive = new ZipArchive(Buffer.from(xlsx.buffer, xlsx.byteOffset, xlsx.byteLength));
+  const info = workbookInfo(archive);
+  if (!info) return xlsx;
+  const edit = new WorkbookEdit(archive, info);
+  for (const spec of sheets) edit.addChart(spec);
+  return edit.bytes();
 }
 
 /** Writes bytes to `path` through a temporary file in the same folder, renamed at the end; a failure is a FileError. */

@@ -205,17 +205,8 @@ export function printScale(widthPoints: number, minScale: number, margins: PageM
  */
 export function wrappedRowHeights(spec: Pick<SheetSpec, "cells" | "styles" | "columnWidths"> & Partial<Pick<SheetSpec, "merges" | "font">>): number[] {
   const base = spec.font?.size ?? DEFAULT_FONT_SIZE;
-  // Each cell's style, applied in order (later entries win)
-  const styleOf = new Map<number, CellStyle>();
+  const formats = cellFormats({ cells: spec.cells, styles: spec.styles });
   const width = spec.columnWidths.length;
-  for (const { range, style } of spec.styles) {
-    for (let r = range.top; r <= range.bottom; r++) {
-      for (let c = range.left; c <= range.right; c++) {
-        const key = r * width + c;
-        styleOf.set(key, { ...styleOf.get(key), ...style });
-      }
-    }
-  }
   const spans = new Map<number, number>();
   for (const m of spec.merges ?? []) {
     if (m.top === m.bottom) spans.set(m.top * width + m.left, m.right);
@@ -225,7 +216,7 @@ export function wrappedRowHeights(spec: Pick<SheetSpec, "cells" | "styles" | "co
     let tallest = 0;
     row.forEach((v, c) => {
       if (typeof v !== "string" || v === "") return;
-      const style = styleOf.get(r * width + c) ?? {};
+      const style = formats.get(r)?.get(c) ?? {};
       const size = style.fontSize ?? base;
       let columnPoints = 0;
       for (let k = c; k <= (spans.get(r * width + c) ?? c); k++) columnPoints += (spec.columnWidths[k] ?? 8.43) * POINTS_PER_WIDTH;
@@ -238,4 +229,68 @@ export function wrappedRowHeights(spec: Pick<SheetSpec, "cells" | "styles" | "co
   });
   while (heights.length && heights[heights.length - 1] === 0) heights.pop();
   return heights;
+}
+
+/**
+ * What a writer writes for one cell: the spec's styles covering it merged (later ones win property by property),
+ * the sheet's font named, and whether the cell stays editable in a protected sheet. Both of the command line's
+ * writers (a new workbook, a sheet added to a workbook) write these, so that a spec means the same in each.
+ */
+export interface CellFormat extends CellStyle {
+  /** The font's name; with it the cell names its size too (the sheet's, or the style's). */
+  fontName?: string;
+  /** Left editable when the sheet is protected. */
+  unlocked?: boolean;
+}
+
+/** Excel's last row and column (0-based): a range reaching past them stops there. */
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+
+/**
+ * The format of every cell a spec formats, by row then column: each cell of its grid in the sheet's font (when it
+ * names one), its styles and the unlocked cells of its protection. Cells formatted alike share one object, so a
+ * writer can turn each format into its own form once.
+ */
+export function cellFormats(spec: Pick<SheetSpec, "cells" | "styles"> & Partial<Pick<SheetSpec, "font" | "protection">>): Map<number, Map<number, CellFormat>> {
+  const base: CellFormat = spec.font ? { fontName: spec.font.name, fontSize: spec.font.size } : {};
+  // One object per distinct format: the format a cell had, and the patch applied to it, give the next
+  const next = new Map<CellFormat, Map<object, CellFormat>>();
+  const apply = (format: CellFormat, patch: CellFormat): CellFormat => {
+    const byPatch = next.get(format) ?? next.set(format, new Map()).get(format)!;
+    let out = byPatch.get(patch);
+    if (!out) {
+      const merged: Record<string, unknown> = { ...format };
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) merged[k] = v;
+      byPatch.set(patch, (out = merged as CellFormat));
+    }
+    return out;
+  };
+  const rows = new Map<number, Map<number, CellFormat>>();
+  const cover = (range: MergedRange, patch: CellFormat) => {
+    for (let r = range.top; r <= Math.min(range.bottom, LAST_ROW); r++) {
+      const row = rows.get(r) ?? rows.set(r, new Map()).get(r)!;
+      for (let c = range.left; c <= Math.min(range.right, LAST_COL); c++) row.set(c, apply(row.get(c) ?? base, patch));
+    }
+  };
+  if (spec.font) {
+    const width = spec.cells.reduce((w, row) => Math.max(w, row.length), 0);
+    if (spec.cells.length && width) cover({ top: 0, left: 0, bottom: spec.cells.length - 1, right: width - 1 }, {});
+  }
+  for (const { range, style } of spec.styles) cover(range, style);
+  const unlocked: CellFormat = { unlocked: true };
+  for (const range of spec.protection?.unlocked ?? []) cover(range, unlocked);
+  return rows;
+}
+
+/** A cell's own font: what a format sets of it, or undefined where the cell keeps the workbook's default font. */
+export function formatFont(f: CellFormat): { name?: string; size?: number; bold?: boolean; italic?: boolean; color?: string } | undefined {
+  if (!f.fontName && f.bold === undefined && f.italic === undefined && !f.fontColor && !f.fontSize) return undefined;
+  return { name: f.fontName, size: f.fontSize || undefined, bold: f.bold, italic: f.italic, color: f.fontColor };
+}
+
+/** A cell's alignment, or undefined where it keeps the default. */
+export function formatAlignment(f: CellFormat): { wrap?: boolean; horizontal?: CellStyle["horizontal"]; vertical?: CellStyle["vertical"] } | undefined {
+  if (f.wrap === undefined && !f.horizontal && !f.vertical) return undefined;
+  return { wrap: f.wrap, horizontal: f.horizontal, vertical: f.vertical };
 }

@@ -2,10 +2,15 @@ import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCharts, rangeFormula } from "../../src/cli/xlsx-chart";
+import { rangeFormula } from "../../src/cli/xlsx-chart";
+import { addCharts, saveWorkbook, workbookOf } from "../../src/cli/xlsx-write";
 import { readXlsxFile } from "../../src/cli/xlsx-read";
 import type { ChartSpec, SheetSpec } from "../../src/core/sheet-spec";
-import { section0Layout } from "../../src/core/summary/index";
+import { readWorkbook } from "../../src/core/read";
+import { section0Layout, section0Summary } from "../../src/core/summary/index";
+import { templateSheets } from "../../src/core/template";
+import { validate } from "../../src/core/validate";
+import { seriesOf } from "./chart-series";
 import { cli, tempFolder } from "./files";
 
 let folder: Awaited<ReturnType<typeof tempFolder>>;
@@ -21,47 +26,63 @@ function partsOf(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
 }
 
-/** Each series of a chart part: its name, value formula and cached values; the categories' formula and cached labels. */
-function seriesOf(chart: string) {
-  return [...chart.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map(([, ser]) => {
-    const cache = (tag: string) => {
-      const block = new RegExp(`<c:${tag}>([\\s\\S]*?)</c:${tag}>`).exec(ser)![1];
-      return {
-        formula: /<c:f>([^<]*)<\/c:f>/.exec(block)![1].replace(/&apos;/g, "'"),
-        points: [...block.matchAll(/<c:pt idx="\d+"><c:v>([^<]*)<\/c:v><\/c:pt>/g)].map((m) => m[1]),
-      };
-    };
-    return { name: /<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/.exec(ser)![1], categories: cache("cat"), values: cache("val") };
-  });
+/** The example's Section 0 summary as the command line computes it. */
+function exampleSummarySpec(): SheetSpec {
+  const sheets = templateSheets({ example: true });
+  const matrix = readWorkbook({ sheets: sheets.map((s) => ({ name: s.name, rows: s.cells })) }, { asOf: "2025-06-30" });
+  return section0Summary(matrix, validate(matrix), { by: "division", generated: "2025-06-30 12:00" });
 }
 
-describe("the acceptance chart in the command line's summary file", () => {
+/** The two ways a summary sheet is written: added to the example workbook (`summary`), and as a new workbook. */
+const WAYS = [
+  {
+    way: "added to a workbook by `summary` (the part-level writer)",
+    sheetPart: "xl/worksheets/sheet4.xml",
+    async write(dir: (name: string) => string): Promise<string> {
+      const workbook = dir("example.xlsx");
+      const out = dir("example-summary.xlsx");
+      expect((await cli("template", "--out", workbook, "--example")).status).toBe(0);
+      expect((await cli("summary", workbook, "--out", out, "--as-of", "2025-06-30")).status).toBe(0);
+      return out;
+    },
+  },
+  {
+    way: "in a new workbook (ExcelJS, the chart added to its package)",
+    sheetPart: "xl/worksheets/sheet1.xml",
+    async write(dir: (name: string) => string): Promise<string> {
+      const out = dir("new-summary.xlsx");
+      const spec = exampleSummarySpec();
+      await saveWorkbook(workbookOf([spec]), out, [spec]);
+      return out;
+    },
+  },
+];
+
+describe.each(WAYS)("the acceptance chart of the summary sheet, $way", ({ sheetPart, write }) => {
   let out: string;
   let parts: Record<string, string>;
   let cells: (string | number | boolean)[][];
 
   beforeAll(async () => {
-    const workbook = folder.path("example.xlsx");
-    out = folder.path("example-summary.xlsx");
-    expect((await cli("template", "--out", workbook, "--example")).status).toBe(0);
-    expect((await cli("summary", workbook, "--out", out, "--as-of", "2025-06-30")).status).toBe(0);
+    out = await write(folder.path);
     parts = partsOf(new Uint8Array(await readFile(out)));
     cells = (await readXlsxFile(out)).workbook.sheets.find((s) => s.name === "Section 0 Summary")!.rows;
   });
 
   it("is a chart part of stacked horizontal bars, linked from a drawing of the summary sheet", () => {
-    const sheetPath = "xl/worksheets/sheet4.xml";
-    expect(parts[sheetPath]).toMatch(/<drawing xmlns:r="[^"]+" r:id="(rId\d+)"\/>/);
-    const relId = /<drawing [^>]*r:id="(rId\d+)"/.exec(parts[sheetPath])![1];
-    expect(parts["xl/worksheets/_rels/sheet4.xml.rels"]).toContain(`Id="${relId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`);
+    const relsPart = sheetPart.replace("worksheets/", "worksheets/_rels/") + ".rels";
+    expect(parts[sheetPart]).toMatch(/<drawing (?:xmlns:r="[^"]+" )?r:id="(rId\d+)"\/>/);
+    const relId = /<drawing [^>]*r:id="(rId\d+)"/.exec(parts[sheetPart])![1];
+    expect(parts[relsPart]).toContain(`Id="${relId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`);
     expect(parts["xl/drawings/_rels/drawing1.xml.rels"]).toContain(`Target="../charts/chart1.xml"`);
     expect(parts["[Content_Types].xml"]).toContain(`<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
     expect(parts["[Content_Types].xml"]).toContain(`<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
     expect(parts["xl/charts/chart1.xml"]).toContain(`<c:barDir val="bar"/><c:grouping val="stacked"/>`);
     expect(parts["xl/charts/chart1.xml"]).toContain(`Acceptance by recommendation (number of units)`);
-    // the drawing element sits before tableParts/extLst, where the schema wants it
-    const sheet = parts[sheetPath];
+    // the drawing element sits after the page set-up and before tableParts/extLst, where the schema wants it
+    const sheet = parts[sheetPart];
     expect(sheet.indexOf("<drawing ")).toBeGreaterThan(sheet.indexOf("<pageSetup"));
+    expect(sheet.indexOf("<drawing ")).toBeLessThan(sheet.indexOf("</worksheet>"));
   });
 
   it("takes its series from the counts per recommendation, and caches the values the cells hold", () => {
@@ -79,7 +100,7 @@ describe("the acceptance chart in the command line's summary file", () => {
       expect(s.categories.points).toEqual(cells.slice(first - 1, last).map((row) => row[0]));
     });
     // the totals: 53 answers of the example, of which Accepted 33 (seed 002 counts)
-    expect(series[0].values.points.map(Number).reduce((a, b) => a + b, 0)).toBe(cells[at.countsTotal][1]);
+    series.forEach((s, i) => expect(s.values.points.map(Number).reduce((a, b) => a + b, 0)).toBe(cells[at.countsTotal][1 + i]));
     expect(cells[at.countsTotal].slice(0, 5)).toEqual(["All recommendations", 33, 15, 1, 4]);
     expect(cells[first - 2].slice(0, 2)).toEqual(["Recommendation", "Units that accepted"]);
   });

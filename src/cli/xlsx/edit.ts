@@ -1,6 +1,6 @@
 /**
- * Changing a workbook at the level of its parts: the parts a change needs are rewritten or added (a sheet and its
- * tables, workbook.xml, relationships, content types, styles), every other part is copied as it was, still
+ * Changing a workbook at the level of its parts: the parts a change needs are rewritten or added (a sheet, its
+ * tables, its chart and drawing, workbook.xml, relationships, content types, styles), every other part is copied as it was, still
  * compressed. So charts, pivot tables, pictures, comments, dropdowns, macros' parts and whatever else a workbook
  * holds that we do not model come out exactly as they went in.
  *
@@ -15,10 +15,11 @@
 import { quoteSheetName } from "../../core/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
 import { SUMMARY_MARKER_NAME } from "../../core/summary/sheet-name";
-import { folderOf, relationshipKind, relationshipsOf, relationshipsPart, relativeTarget, resolvePart as resolveTarget } from "./package";
+import { folderOf, relationshipKind, relationshipsOf, relationshipsPart, relativeTarget, resolvePart as resolveTarget, type Relationship } from "./package";
 import { dateStyles, type SheetEntry, type WorkbookInfo } from "./reader";
 import { setCells, type CellSet } from "./cells";
-import { printTitles, sheetXml, STRICT, tableXml, TRANSITIONAL, type Namespaces } from "./sheet-xml";
+import { printArea, printTitles, sheetXml, STRICT, tableXml, TRANSITIONAL, type Namespaces } from "./sheet-xml";
+import { chartAnchorXml, chartXml, CHART_CONTENT_TYPES, drawingXml } from "../xlsx-chart";
 import { EMPTY_STYLES, StyleBook } from "./styles";
 import { prefixAt, spans, splice } from "./spans";
 import { escapeXml, XmlScanner } from "./xml";
@@ -145,6 +146,11 @@ export class PackageEdit {
     return id;
   }
 
+  /** The relationships of a part as they are now. */
+  relationships(part: string): Relationship[] {
+    return relationshipsOf(this, part);
+  }
+
   /** Removes the relationships from `source` to `target`. */
   unrelate(source: string, target: string): void {
     const relsPart = relationshipsPart(source);
@@ -182,6 +188,14 @@ export class PackageEdit {
   }
 }
 
+
+/** Whether a spec carries a chart with something to draw. */
+function hasChart(spec: SheetSpec): boolean {
+  return !!spec.chart && spec.chart.series.length > 0;
+}
+
+/** The children of a worksheet that come after `<drawing>` in the schema's order. */
+const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 
 /** A sheet to add to a workbook: its spec, whether it replaces our earlier sheet of that name, and whether the summary marker points at it. */
 export interface AddedSheet {
@@ -306,12 +320,64 @@ export class WorkbookEdit {
       this.pkg.contentType(tablePart, TYPES.table);
       tableRids.push(this.pkg.relate(part, this.ns.relationshipType("table"), tablePart));
     }
-    this.pkg.set(part, sheetXml(spec, this.styles, this.ns, tableRids, this.info.date1904));
+    const drawing = hasChart(spec) ? this.addChartParts(part, spec) : undefined;
+    this.pkg.set(part, sheetXml(spec, this.styles, this.ns, { tables: tableRids, drawing }, this.info.date1904));
     this.pkg.contentType(part, TYPES.worksheet);
     const quoted = quoteSheetName(spec.name);
     const titles = printTitles(spec, quoted);
     if (titles) this.names.push({ name: "_xlnm.Print_Titles", text: titles, localSheet: sheetIndex });
+    const area = printArea(spec, quoted);
+    if (area) this.names.push({ name: "_xlnm.Print_Area", text: area, localSheet: sheetIndex });
     if (marker) this.names.push({ name: SUMMARY_MARKER_NAME, text: `${quoted}!$A$1` });
+  }
+
+  /**
+   * Adds a spec's chart to the sheet of its name that the package has (a new workbook's sheet, written by a library
+   * without charts): in the sheet's drawing when it has one, else in a new drawing the sheet then refers to.
+   */
+  addChart(spec: SheetSpec): void {
+    const entry = this.sheets.find((s) => s.name === spec.name);
+    if (!hasChart(spec) || !entry?.part || entry.kind !== "worksheet") return;
+    const xml = this.pkg.text(entry.part) ?? "";
+    const all = spans(xml);
+    const element = all.find((s) => s.name === "drawing" && s.depth === 1);
+    const own = element && this.pkg.relationships(entry.part).find((r) => r.id === element.attributes.id && !r.external)?.target;
+    const added = this.addChartParts(entry.part, spec, own && this.pkg.has(own) ? own : undefined);
+    if (!added) return;
+    // `<drawing>` where the schema orders it among the sheet's children: before the first of these, else last
+    const root = all[0];
+    const p = prefixAt(xml, root.at);
+    const before = all.find((s) => s.depth === 1 && AFTER_DRAWING.includes(s.name));
+    const at = before ? before.at : root.closeAt;
+    this.pkg.set(entry.part, splice(xml, [{ at, end: at, text: `<${p}drawing xmlns:r="${this.ns.relationships}" r:id="${added}"/>` }]));
+  }
+
+  /**
+   * Adds a sheet's chart part and its anchor in a drawing: `drawing` (the sheet's own), or a new drawing part related
+   * from the sheet, whose relationship id is returned for the sheet's `<drawing r:id>`. Parts are numbered after
+   * the package's own charts and drawings.
+   */
+  private addChartParts(sheetPart: string, spec: SheetSpec, drawing?: string): string | undefined {
+    const folder = folderOf(this.info.part);
+    const chartPart = this.freePart(`${folder}charts/`, "chart");
+    this.pkg.set(chartPart, chartXml(spec, spec.chart!));
+    this.pkg.contentType(chartPart, CHART_CONTENT_TYPES.chart);
+    if (drawing) {
+      const chartRid = this.pkg.relate(drawing, this.ns.relationshipType("chart"), chartPart);
+      const xml = this.pkg.text(drawing)!;
+      const all = spans(xml);
+      const ids = all.filter((s) => s.name === "cNvPr").map((s) => Number(s.attributes.id) || 0);
+      const anchor = chartAnchorXml(spec.chart!.anchor, chartRid, Math.max(1, ...ids) + 1);
+      const root = all[0];
+      const edit = root.closeAt < root.openEnd ? { at: root.at, end: root.end, text: xml.slice(root.at, root.closeAt).replace(/\s*$/, ">") + anchor + `</${prefixAt(xml, root.at)}wsDr>` } : { at: root.closeAt, end: root.closeAt, text: anchor };
+      this.pkg.set(drawing, splice(xml, [edit]));
+      return undefined;
+    }
+    const drawingPart = this.freePart(`${folder}drawings/`, "drawing");
+    const chartRid = this.pkg.relate(drawingPart, this.ns.relationshipType("chart"), chartPart);
+    this.pkg.set(drawingPart, drawingXml([chartAnchorXml(spec.chart!.anchor, chartRid, 2)]));
+    this.pkg.contentType(drawingPart, CHART_CONTENT_TYPES.drawing);
+    return this.pkg.relate(sheetPart, this.ns.relationshipType("drawing"), drawingPart);
   }
 
   /**

@@ -56,8 +56,8 @@ export function relativeTarget(from: string, to: string): string {
   return [...Array(base.length - common).fill(".."), ...parts.slice(common)].join("/");
 }
 
-/** The relationships of a part ([] when it has none, or the relationships part is not XML). */
-export function relationshipsOf(archive: ZipArchive, part: string): Relationship[] {
+/** The relationships of a part ([] when it has none, or the relationships part is not XML), in a package or one being changed. */
+export function relationshipsOf(archive: Pick<ZipArchive, "text">, part: string): Relationship[] {
   const text = archive.text(relationshipsPart(part));
   if (text === undefined) return [];
   const out: Relationship[] = [];

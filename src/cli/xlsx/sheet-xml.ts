@@ -1,11 +1,12 @@
 /**
- * Where a SheetSpec becomes worksheet XML (and its tables' parts): values, styles, merges, column widths, row
- * heights, frozen rows, tables, dropdowns and print set-up. I/O only: every decision is already in the spec.
- * The chart of a spec is not written here (a drawing and chart parts, added to the package on their own).
+ * Where a SheetSpec becomes worksheet XML (and its tables' parts): values, the sheet's font and the cells' styles,
+ * merges, column widths, hidden columns, row heights, frozen rows, tables, dropdowns, protection and print set-up
+ * (scale or fit to width, margins, page breaks; print area and titles as defined names). I/O only: every decision
+ * is already in the spec. The chart's parts are xlsx-chart.ts's; the sheet only refers to its drawing.
  */
 
-import { a1, type CellValue, type MergedRange } from "../../core/grid";
-import type { CellStyle, SheetSpec, TableSpec } from "../../core/sheet-spec";
+import { a1, columnLetter, type CellValue, type MergedRange } from "../../core/grid";
+import { cellFormats, type CellFormat, type PageMargins, type SheetSpec, type TableSpec } from "../../core/sheet-spec";
 import { DAYS_1904, isDateFormat } from "./reader";
 import type { StyleBook } from "./styles";
 import { escapeAttribute, escapeXml } from "./xml";
@@ -44,6 +45,11 @@ export function cellText(text: string): string {
 export function in1904<T extends CellValue | undefined>(value: T): T {
   return (typeof value === "number" ? value - DAYS_1904 : value) as T;
 }
+
+/** The margins Excel gives a new sheet (inches). */
+const DEFAULT_MARGINS: PageMargins = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+/** The width Excel stores for a column of the default width (Calibri 11). */
+const DEFAULT_COLUMN_WIDTH = 9.140625;
 
 /** `A1:C3`, or `A1` for one cell. */
 export function rangeRef(r: MergedRange): string {
@@ -94,43 +100,34 @@ function listFormula(values: readonly string[]): string {
   return `"${values.map((v) => v.replace(/"/g, '""')).join(",")}"`;
 }
 
-/** Later styles win property by property. */
-function mergeStyle(into: CellStyle, style: CellStyle): CellStyle {
-  const out: Record<string, unknown> = { ...into };
-  for (const [k, v] of Object.entries(style)) if (v !== undefined) out[k] = v;
-  return out as CellStyle;
-}
-
-/** The cell format index of every styled cell, by row then column, and whether it shows a date. */
+/** The cell format index of every formatted cell, by row then column, and whether it shows a date. */
 function cellStyles(spec: SheetSpec, styles: StyleBook): Map<number, Map<number, { xf: number; date: boolean }>> {
-  const merged = new Map<number, Map<number, CellStyle>>();
-  for (const { range, style } of spec.styles) {
-    for (let r = range.top; r <= Math.min(range.bottom, 1_048_575); r++) {
-      const row = merged.get(r) ?? merged.set(r, new Map()).get(r)!;
-      for (let c = range.left; c <= Math.min(range.right, 16_383); c++) row.set(c, mergeStyle(row.get(c) ?? {}, style));
-    }
-  }
-  const byKey = new Map<string, { xf: number; date: boolean }>();
+  const byFormat = new Map<CellFormat, { xf: number; date: boolean }>();
   const out = new Map<number, Map<number, { xf: number; date: boolean }>>();
-  for (const [r, row] of merged) {
+  for (const [r, row] of cellFormats(spec)) {
     const xfs = new Map<number, { xf: number; date: boolean }>();
-    for (const [c, style] of row) {
-      const key = JSON.stringify(style);
-      let format = byKey.get(key);
-      if (format === undefined) byKey.set(key, (format = { xf: styles.xf(style), date: !!style.numberFormat && isDateFormat(style.numberFormat) }));
-      if (format.xf) xfs.set(c, format);
+    for (const [c, format] of row) {
+      let written = byFormat.get(format);
+      if (written === undefined) byFormat.set(format, (written = { xf: styles.xf(format), date: !!format.numberFormat && isDateFormat(format.numberFormat) }));
+      if (written.xf) xfs.set(c, written);
     }
     out.set(r, xfs);
   }
   return out;
 }
 
+/** The relationship ids of the parts a sheet refers to: its tables' (in the order of `spec.tables`) and its drawing's. */
+export interface SheetRelationships {
+  tables?: readonly string[];
+  drawing?: string;
+}
+
 /**
- * The worksheet XML of a spec. `tableRelationships` are the relationship ids of its tables' parts, in the order of
- * `spec.tables`; the caller adds those parts (tableXml) and the print titles' defined name (printTitles).
- * In a 1904 workbook (`date1904`), date cells are written as serials of that system.
+ * The worksheet XML of a spec. The caller adds the parts it refers to (tableXml, the chart's drawing) and the
+ * print area's and print titles' defined names (printArea, printTitles). In a 1904 workbook (`date1904`), date
+ * cells are written as serials of that system.
  */
-export function sheetXml(spec: SheetSpec, styles: StyleBook, ns: Namespaces, tableRelationships: readonly string[] = [], date1904 = false): string {
+export function sheetXml(spec: SheetSpec, styles: StyleBook, ns: Namespaces, related: SheetRelationships = {}, date1904 = false): string {
   const cells: (CellValue | undefined)[][] = spec.cells.map((row) => [...row]);
   for (const table of spec.tables ?? []) {
     const names = tableColumns(spec, table);
@@ -165,7 +162,14 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, ns: Namespaces, tab
   const freeze = spec.freezeRows
     ? `<sheetView workbookViewId="0"><pane ySplit="${spec.freezeRows}" topLeftCell="${a1(spec.freezeRows, 0)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${a1(spec.freezeRows, 0)}" sqref="${a1(spec.freezeRows, 0)}"/></sheetView>`
     : `<sheetView workbookViewId="0"/>`;
-  const widths = spec.columnWidths.map((w, c) => (w > 0 ? `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>` : "")).join("");
+  const hidden = new Set(spec.hiddenColumns ?? []);
+  const columns: string[] = [];
+  for (let c = 0; c < Math.max(spec.columnWidths.length, ...[...hidden].map((h) => h + 1)); c++) {
+    const width = spec.columnWidths[c] > 0 ? ` width="${spec.columnWidths[c]}" customWidth="1"` : "";
+    // a hidden column keeps a width, to come back at when shown (a <col> without one is 0 wide)
+    if (hidden.has(c)) columns.push(`<col min="${c + 1}" max="${c + 1}"${width || ` width="${DEFAULT_COLUMN_WIDTH}"`} hidden="1"/>`);
+    else if (width) columns.push(`<col min="${c + 1}" max="${c + 1}"${width}/>`);
+  }
   const merges = spec.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join("");
   const dropdowns = (spec.dropdowns ?? [])
     .map(
@@ -176,6 +180,9 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, ns: Namespaces, tab
     )
     .join("");
   const print = spec.print;
+  const margins = print?.margins ?? DEFAULT_MARGINS;
+  const breaks = (print?.pageBreaks ?? []).filter((r) => r > 0);
+  const tables = related.tables ?? [];
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${ns.main}" xmlns:r="${ns.relationships}">` +
@@ -183,21 +190,42 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, ns: Namespaces, tab
     `<dimension ref="${rows.length ? rangeRef({ top: 0, left: 0, bottom: lastRow, right: maxCol }) : "A1"}"/>` +
     `<sheetViews>${freeze}</sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
-    (widths ? `<cols>${widths}</cols>` : "") +
+    (columns.length ? `<cols>${columns.join("")}</cols>` : "") +
     (rows.length ? `<sheetData>${rows.join("")}</sheetData>` : "<sheetData/>") +
+    // No password: the protection guides people to the cells to fill, it secures nothing. Widths and heights stay adjustable.
+    (spec.protection ? `<sheetProtection sheet="1" formatColumns="0" formatRows="0"/>` : "") +
     (merges ? `<mergeCells count="${spec.merges.length}">${merges}</mergeCells>` : "") +
     (dropdowns ? `<dataValidations count="${spec.dropdowns!.length}">${dropdowns}</dataValidations>` : "") +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageMargins left="${margins.left}" right="${margins.right}" top="${margins.top}" bottom="${margins.bottom}" header="${margins.header}" footer="${margins.footer}"/>` +
     (print
-      ? `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
+      ? `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ` scale="${print.scale ?? 100}"`}/>`
       : "") +
-    (tableRelationships.length ? `<tableParts count="${tableRelationships.length}">${tableRelationships.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>` : "") +
+    // a break before each row that starts a page: `id` is the last row (1-based) of the page before it
+    (breaks.length ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "") +
+    (related.drawing ? `<drawing r:id="${related.drawing}"/>` : "") +
+    (tables.length ? `<tableParts count="${tables.length}">${tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>` : "") +
     `</worksheet>`
   );
 }
 
-/** The print titles of a spec as a defined name's text (`'Sheet'!$3:$3`), or undefined. */
+/** `'Sheet'!$A$1:$J$40`: a range as a defined name refers to it. */
+function absoluteRange(quotedName: string, r: MergedRange): string {
+  const cell = (row: number, col: number) => `$${columnLetter(col)}$${row + 1}`;
+  return `${quotedName}!${cell(r.top, r.left)}:${cell(r.bottom, r.right)}`;
+}
+
+/** The print titles of a spec as a defined name's text (`'Sheet'!$A:$A,'Sheet'!$3:$3`: columns, then rows), or undefined. */
 export function printTitles(spec: SheetSpec, quotedName: string): string | undefined {
+  const columns = spec.print?.repeatColumns;
   const rows = spec.print?.repeatRows;
-  return rows ? `${quotedName}!$${rows.first + 1}:$${rows.last + 1}` : undefined;
+  const parts = [
+    ...(columns ? [`${quotedName}!$${columnLetter(columns.first)}:$${columnLetter(columns.last)}`] : []),
+    ...(rows ? [`${quotedName}!$${rows.first + 1}:$${rows.last + 1}`] : []),
+  ];
+  return parts.length ? parts.join(",") : undefined;
+}
+
+/** The print area of a spec as a defined name's text (`'Sheet'!$A$1:$J$40`), or undefined. */
+export function printArea(spec: SheetSpec, quotedName: string): string | undefined {
+  return spec.print?.area ? absoluteRange(quotedName, spec.print.area) : undefined;
 }

@@ -1,10 +1,11 @@
 /**
  * Adding cell styles to a workbook's styles part without touching the ones it has: the fonts, fills, borders,
  * number formats and cell formats (`xf`) a new sheet needs are appended, counts updated, everything else of the
- * part left byte for byte. New fonts start from the workbook's own default font, so a new sheet matches the rest.
+ * part left byte for byte. A font without a name of its own starts from the workbook's default font, so a new sheet
+ * matches the rest; a sheet that names its font (SheetSpec.font) has every cell in it.
  */
 
-import type { CellStyle } from "../../core/sheet-spec";
+import { formatAlignment, formatFont, type CellFormat } from "../../core/sheet-spec";
 import { escapeXml, XmlScanner } from "./xml";
 
 /** The collections of a styles part, in the order the schema requires. */
@@ -134,44 +135,50 @@ export class StyleBook {
     return id;
   }
 
-  private font(style: CellStyle): number {
-    if (style.bold === undefined && style.italic === undefined && !style.fontColor && !style.fontSize) return 0;
+  private font(format: CellFormat): number {
+    const font = formatFont(format);
+    if (!font) return 0;
     const p = this.prefix;
-    // the default font's own settings, less the ones this style sets
+    // the default font's own settings, less the ones this format sets; a named font drops its family and
+    // scheme too (a scheme makes Excel show the theme's font whatever the name says)
     let rest = this.defaultFont;
     const drop = (tag: string) => (rest = rest.replace(new RegExp(`<${p}${tag}(\\s[^>]*)?(/>|>[\\s\\S]*?</${p}${tag}>)`, "g"), ""));
-    if (style.bold !== undefined) drop("b");
-    if (style.italic !== undefined) drop("i");
-    if (style.fontSize) drop("sz");
-    if (style.fontColor) drop("color");
+    if (font.bold !== undefined) drop("b");
+    if (font.italic !== undefined) drop("i");
+    if (font.size) drop("sz");
+    if (font.color) drop("color");
+    if (font.name) for (const tag of ["name", "family", "charset", "scheme"]) drop(tag);
     const own =
-      (style.bold ? `<${p}b/>` : "") +
-      (style.italic ? `<${p}i/>` : "") +
-      (style.fontSize ? `<${p}sz val="${style.fontSize}"/>` : "") +
-      (style.fontColor ? `<${p}color rgb="${argb(style.fontColor)}"/>` : "");
+      (font.bold ? `<${p}b/>` : "") +
+      (font.italic ? `<${p}i/>` : "") +
+      (font.size ? `<${p}sz val="${font.size}"/>` : "") +
+      (font.color ? `<${p}color rgb="${argb(font.color)}"/>` : "") +
+      (font.name ? `<${p}name val="${escapeXml(font.name)}"/>` : "");
     return this.add("fonts", `<${p}font>${own}${rest}</${p}font>`);
   }
 
-  /** The index of the cell format (`s` of a cell) showing a style; 0 (the workbook's default) for no style. */
-  xf(style: CellStyle): number {
+  /** The index of the cell format (`s` of a cell) showing a format; 0 (the workbook's default) for none. */
+  xf(format: CellFormat): number {
     const p = this.prefix;
-    const fontId = this.font(style);
-    const fillId = style.fill
-      ? this.add("fills", `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(style.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`)
+    const fontId = this.font(format);
+    const fillId = format.fill
+      ? this.add("fills", `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(format.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`)
       : 0;
-    const borderId = style.border
+    const borderId = format.border
       ? this.add("borders", `<${p}border>${["left", "right", "top", "bottom"].map((e) => `<${p}${e} style="thin">${THIN.replace("<color", `<${p}color`)}</${p}${e}>`).join("")}<${p}diagonal/></${p}border>`)
       : 0;
-    const numFmtId = style.numberFormat ? this.numFmt(style.numberFormat) : 0;
-    const alignment =
-      style.wrap !== undefined || style.horizontal || style.vertical
-        ? `<${p}alignment${style.horizontal ? ` horizontal="${style.horizontal}"` : ""}${style.vertical ? ` vertical="${style.vertical === "middle" ? "center" : style.vertical}"` : ""}${style.wrap ? ' wrapText="1"' : ""}/>`
-        : "";
-    if (!fontId && !fillId && !borderId && !numFmtId && !alignment) return 0;
+    const numFmtId = format.numberFormat ? this.numFmt(format.numberFormat) : 0;
+    const a = formatAlignment(format);
+    const alignment = a
+      ? `<${p}alignment${a.horizontal ? ` horizontal="${a.horizontal}"` : ""}${a.vertical ? ` vertical="${a.vertical === "middle" ? "center" : a.vertical}"` : ""}${a.wrap ? ' wrapText="1"' : ""}/>`
+      : "";
+    const protection = format.unlocked ? `<${p}protection locked="0"/>` : "";
+    if (!fontId && !fillId && !borderId && !numFmtId && !alignment && !protection) return 0;
     const apply =
-      (numFmtId ? ' applyNumberFormat="1"' : "") + (fontId ? ' applyFont="1"' : "") + (fillId ? ' applyFill="1"' : "") + (borderId ? ' applyBorder="1"' : "") + (alignment ? ' applyAlignment="1"' : "");
+      (numFmtId ? ' applyNumberFormat="1"' : "") + (fontId ? ' applyFont="1"' : "") + (fillId ? ' applyFill="1"' : "") + (borderId ? ' applyBorder="1"' : "") +
+      (alignment ? ' applyAlignment="1"' : "") + (protection ? ' applyProtection="1"' : "");
     const attributes = `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${apply}`;
-    return this.add("cellXfs", alignment ? `<${p}xf ${attributes}>${alignment}</${p}xf>` : `<${p}xf ${attributes}/>`);
+    return this.add("cellXfs", alignment || protection ? `<${p}xf ${attributes}>${alignment}${protection}</${p}xf>` : `<${p}xf ${attributes}/>`);
   }
 
   /** True when a style was added (the part must be rewritten). */
