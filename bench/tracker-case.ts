@@ -1,15 +1,16 @@
 /**
  * The tracker at scale: `response-matrix tracker` over a folder of generated workbooks of 60 answers each
  * (6 recommendations × 10 units, bench/workbook.ts, each with its own seed and title), in folders of 100.
- * Two modes, each in its own process (`node --import tsx`) so that the measured one's memory is its own:
+ * Two modes, each in its own process so that the measured one's memory is its own (threads included). bench/run.ts
+ * bundles this file as the command is bundled, so that the tracker reads on its pool of worker threads as the
+ * installed command does (TypeScript sources would read everything on the main thread):
  *
- *   tracker-case.ts generate <count> <folder>         writes <folder>/part-NN/evaluation-NNNN.xlsx
- *   tracker-case.ts measure <out folder> <path>...    runs the tracker on the paths; prints one JSON line
+ *   tracker-case.mjs generate <count> <folder>         writes <folder>/part-NN/evaluation-NNNN.xlsx
+ *   tracker-case.mjs measure <out folder> <path>...    runs the tracker on the paths; prints one JSON line
  */
 
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { run } from "../src/cli/main";
 import { isEntryPoint } from "./entry";
 import { generateWorkbook } from "./workbook";
@@ -20,7 +21,7 @@ export interface TrackerCaseResult {
   ms: number;
   /** Processor time of the run (user + system), ms: what the run costs whatever else the machine is doing. */
   cpuMs: number;
-  /** Resident memory before the run (Node, ExcelJS and the CLI loaded), MB. */
+  /** Resident memory before the run (Node and the CLI loaded), MB. */
   baselineMb: number;
   /** Peak resident memory of the process once every workbook was read (before the tracker is written), MB. */
   readPeakMb: number;
@@ -35,6 +36,8 @@ const MB = 1024 * 1024;
 
 /** Writes `count` generated workbooks (skipping those already there), as offices keep them: a folder per batch. */
 export async function generateTrackerBooks(count: number, folder: string): Promise<void> {
+  // loaded here only: the worker threads of a measured run load this module too
+  const { default: ExcelJS } = await import("exceljs");
   for (let i = 0; i < count; i++) {
     const part = join(folder, `part-${String(Math.floor(i / PER_FOLDER)).padStart(2, "0")}`);
     const file = join(part, `evaluation-${String(i + 1).padStart(4, "0")}.xlsx`);

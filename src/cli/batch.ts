@@ -1,7 +1,7 @@
 /**
  * Many files in one run, on every core: a job (one module's function of one input) runs on a pool of worker
  * threads, and the results come back in the order of the inputs, each as soon as it and those before it are done.
- * Used by `validate` for many workbooks (and by any command that reads many files, e.g. the tracker).
+ * Used by `validate` and `tracker` for many workbooks.
  *
  * A worker loads the module that defines the job (in the built command, the one bundled file), so that module
  * must define the job at its top level with defineJob. Where worker threads cannot load it (the TypeScript
@@ -42,6 +42,8 @@ async function settle<O>(run: () => Promise<O>): Promise<Outcome<O>> {
 export interface BatchOptions<O> {
   /** Called for each input in the order given, as soon as its outcome and all before it are known. */
   onOutcome?(index: number, outcome: Outcome<O>): void;
+  /** Called when an input starts (in input order, on a worker or here). */
+  onStart?(index: number, total: number): void;
   /** Called when an input is done (in any order): how many are done, of how many. */
   onProgress?(done: number, total: number): void;
   /** Worker threads to use at most (default: the machine's cores). */
@@ -66,12 +68,18 @@ export async function runBatch<I, O>(job: BatchJob<I, O>, inputs: readonly I[], 
   // TypeScript sources (tests, `npm run cli`) cannot be loaded by a worker thread: there, everything runs here
   const loadable = !/\.[cm]?ts$/.test(new URL(job.module).pathname);
   if (loadable && size > 1 && inputs.length >= (options.minimumForWorkers ?? 4)) {
-    const claimed = await runOnWorkers(job, inputs, size, () => (next < inputs.length ? next++ : -1), finish);
+    const take = () => {
+      if (next >= inputs.length) return -1;
+      options.onStart?.(next, inputs.length);
+      return next++;
+    };
+    const claimed = await runOnWorkers(job, inputs, size, take, finish);
     if (!claimed) next = 0; // no worker could load the job: everything runs here
   }
   // here: what no worker took (all of it when workers are not used or could not start)
   while (next < inputs.length) {
     const i = next++;
+    options.onStart?.(i, inputs.length);
     finish(i, await settle(() => job.run(inputs[i])));
   }
   return outcomes as Outcome<O>[];

@@ -1,7 +1,10 @@
 /** `response-matrix tracker`: a folder of real .xlsx files (the seed forms, the example, generated ones) to one tracker. */
 
+import { execFile } from "node:child_process";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { promisify } from "node:util";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isoFromSerial, serialFromIso } from "../../src/core/dates";
 import type { CellValue, Sheet } from "../../src/core/grid";
@@ -18,6 +21,7 @@ import { book, row } from "../core/workbooks";
 import { cli, loadXlsx, tempFolder, writeXlsx, type CliRun } from "./files";
 
 const AS_OF = "2025-06-30";
+const execFileAsync = promisify(execFile);
 /** Columns of each sheet, as the core lays them out (the headers are asserted against the file). */
 const COLUMNS = trackerTables([]);
 
@@ -242,3 +246,19 @@ describe("usage", () => {
     expect((await loadXlsx(out)).worksheets.map((w) => w.name)).toEqual(["Evaluations", "Open recommendations", "Units"]);
   });
 });
+
+describe("tracker as the built command runs it", () => {
+  it("reads the workbooks on worker threads and writes the same tables, in the order given", { timeout: 180_000 }, async () => {
+    const cache = join(process.cwd(), "node_modules", ".cache", "response-matrix-tests");
+    await mkdir(cache, { recursive: true });
+    const bundle = join(cache, "response-matrix-tracker.mjs");
+    await build({ entryPoints: [join(process.cwd(), "src", "cli", "main.ts")], bundle: true, platform: "node", format: "esm", packages: "external", outfile: bundle, logLevel: "error" });
+    const csv = folder.path("csv-built");
+    const { stdout } = await execFileAsync(process.execPath, [bundle, "tracker", books, `${books}/2023/../seed000.xlsx`, "--out", folder.path("tracker-built.xlsx"), "--csv", csv, "--as-of", AS_OF]);
+    expect(stdout.split("\n")[0]).toBe(result.out.split("\n")[0].replace(folder.path("tracker.xlsx"), folder.path("tracker-built.xlsx")));
+    for (const file of ["evaluations.csv", "open-recommendations.csv", "units.csv"]) {
+      expect(await readFile(join(csv, file), "utf8"), file).toBe(await readFile(folder.path(join("csv", file)), "utf8"));
+    }
+  });
+});
+

@@ -1,9 +1,9 @@
 /**
  * `response-matrix tracker <file or folder>... --out <tracker.xlsx> [--csv <folder>] [--as-of YYYY-MM-DD]`
  *
- * Reads every workbook (folders searched through, .xlsx files only), one at a time: each is reduced to what the
- * tracker keeps (src/core/tracker) before the next is read, so memory holds one workbook at a time however many
- * there are. Writes the tracker as a new workbook, and with --csv the same tables as CSV files.
+ * Reads every workbook (folders searched through, .xlsx files only) on every core, each worker one at a time: each is
+ * reduced to what the tracker keeps (src/core/tracker) before the worker reads its next, so memory holds one workbook
+ * per worker however many there are. Writes the tracker as a new workbook, and with --csv the same tables as CSV files.
  */
 
 import { createHash } from "node:crypto";
@@ -12,6 +12,7 @@ import { basename, join } from "node:path";
 import { csvText, tracker, trackWorkbook, unreadableWorkbook, type TrackedWorkbook, type TrackerTable } from "../../core/tracker/index";
 import { plural } from "../../core/text";
 import { asOfOption, HELP_HINT, stringOption, UsageError, type CliIo, type Command } from "../args";
+import { defineJob, runBatch } from "../batch";
 import { FileError } from "../xlsx-read";
 import { saveWorkbook, workbookOf } from "../xlsx-write";
 import { readAndValidate } from "./read";
@@ -112,18 +113,27 @@ export async function readTracked(path: string, asOf: string): Promise<TrackedWo
   }
 }
 
+/** One workbook read and reduced to what the tracker keeps, on a worker thread when there are many. */
+const readTrackedJob = defineJob(import.meta.url, "tracker-read", ({ path, asOf }: { path: string; asOf: string }) => readTracked(path, asOf));
+
 /**
- * Reads the workbooks one after another, saying how far it has got. The one place that decides how workbooks are
- * read: a pool of workers can take its place, calling `readTracked` for each path.
+ * Reads the workbooks on a pool of worker threads (src/cli/batch.ts), saying how far it has got; the results come in
+ * the order given. Each worker holds one workbook at a time, and only what the tracker keeps comes back from it, so
+ * memory holds one workbook per worker however many there are.
  */
 export async function readAllTracked(paths: readonly WorkbookPath[], asOf: string, io: CliIo): Promise<TrackedWorkbook[]> {
-  const read: TrackedWorkbook[] = [];
-  for (const [i, { path, alsoGivenAs }] of paths.entries()) {
-    io.progress?.(`Reading ${i + 1} of ${paths.length}: ${path}`);
-    read.push({ ...(await readTracked(path, asOf)), alsoGivenAs });
-  }
+  const outcomes = await runBatch(
+    readTrackedJob,
+    paths.map(({ path }) => ({ path, asOf })),
+    { onStart: io.progress && ((i, total) => io.progress!(`Reading ${i + 1} of ${total}: ${paths[i].path}`)) },
+  );
   io.progress?.("");
-  return read;
+  return outcomes.map((outcome, i) => {
+    const { path, alsoGivenAs } = paths[i];
+    // readTracked turns every failure into a row; what is left is a worker that stopped (out of memory ...)
+    const read = outcome.ok ? outcome.value : unreadableWorkbook(path, `Something went wrong reading it (${outcome.error.message}); please report this with the file.`, "");
+    return { ...read, alsoGivenAs };
+  });
 }
 
 /** Writes a text file through a temporary file renamed at the end, so that a failure leaves no half-written file. */
