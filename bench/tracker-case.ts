@@ -11,7 +11,7 @@
 
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { run } from "../src/cli/main";
+import { run } from "../src/cli/run";
 import { isEntryPoint } from "./entry";
 import { generateWorkbook } from "./workbook";
 

@@ -18,6 +18,7 @@ import { relationshipsOf, resolvePart } from "../../src/cli/xlsx/package";
 import { spans, type Span } from "../../src/cli/xlsx/spans";
 import { a1, columnLetter, quoteSheetName, type CellValue, type MergedRange } from "../../src/core/grid";
 import type { CellStyle, ChartSpec, DropdownSpec, PageMargins, PrintSpec, SheetSpec, TableSpec } from "../../src/core/sheet-spec";
+import { trimmedRows } from "../core/round-trip/parts";
 import { expectChartOfSpec } from "./chart-series";
 import { tempFolder } from "./files";
 
@@ -236,17 +237,6 @@ function mergedAway(spec: SheetSpec, row: number, col: number): boolean {
   return spec.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
 }
 
-/** Rows with trailing empty cells and rows dropped, as a spec and the grid read back compare. */
-function trimmed(rows: readonly (readonly CellValue[])[]): CellValue[][] {
-  const out = rows.map((r) => {
-    const row = [...r];
-    while (row.length && row[row.length - 1] === "") row.pop();
-    return row;
-  });
-  while (out.length && out[out.length - 1].length === 0) out.pop();
-  return out;
-}
-
 /** Column widths and hidden flags from `<col>` (ranges expanded), by column index. */
 function columnsOf(w: Written): { width?: number; hidden: boolean }[] {
   const out: { width?: number; hidden: boolean }[] = [];
@@ -359,7 +349,7 @@ const CHART_CHECKS: Record<keyof ChartSpec, (chart: WrittenChart, c: ChartSpec, 
 
 const SHEET_CHECKS: Record<keyof SheetSpec, (w: Written) => void> = {
   name: (w) => expect(w.loaded.workbook.sheets.map((s) => s.name)).toContain(w.spec.name),
-  cells: (w) => expect(trimmed(w.rows)).toEqual(trimmed(w.spec.cells)),
+  cells: (w) => expect(trimmedRows({ name: w.spec.name, rows: w.rows })).toEqual(trimmedRows({ name: w.spec.name, rows: w.spec.cells })),
   styles: (w) => {
     // each style's fields on every cell of its range, unless a later style covering the cell sets the field too
     w.spec.styles.forEach(({ range: r, style }, i) => {
