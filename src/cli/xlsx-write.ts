@@ -15,7 +15,7 @@ import { rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import type ExcelJS from "exceljs";
 import { a1, columnLetter, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
-import { cellFormats, formatAlignment, formatFont, type CellFormat, type SheetSpec } from "../core/sheet-spec";
+import { eachRowFormats, formatAlignment, formatFont, type CellFormat, type SheetSpec } from "../core/sheet-spec";
 import { MissingSheet, SheetNameTaken, WorkbookEdit, type AddedSheet } from "./xlsx/edit";
 import { SharedFormulaCell, type CellSet } from "./xlsx/cells";
 import { FileError, type LoadedWorkbook } from "./xlsx-read";
@@ -114,12 +114,12 @@ export function writeSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
 
   // Each cell's format once (the sheet's font, its styles, unlocked or not), one ExcelJS style per distinct format
   const styles = new Map<CellFormat, Partial<ExcelJS.Style>>();
-  for (const [r, row] of cellFormats(spec)) {
+  eachRowFormats(spec, (r, row) => {
     for (const [c, format] of row) {
       const style = styles.get(format) ?? styles.set(format, excelStyle(format)).get(format)!;
       ws.getCell(r + 1, c + 1).style = { ...style };
     }
-  }
+  });
 
   for (const m of spec.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
 

@@ -205,18 +205,17 @@ export function printScale(widthPoints: number, minScale: number, margins: PageM
  */
 export function wrappedRowHeights(spec: Pick<SheetSpec, "cells" | "styles" | "columnWidths"> & Partial<Pick<SheetSpec, "merges" | "font">>): number[] {
   const base = spec.font?.size ?? DEFAULT_FONT_SIZE;
-  const formats = cellFormats({ cells: spec.cells, styles: spec.styles });
   const width = spec.columnWidths.length;
   const spans = new Map<number, number>();
   for (const m of spec.merges ?? []) {
     if (m.top === m.bottom) spans.set(m.top * width + m.left, m.right);
   }
   const heights: number[] = [];
-  spec.cells.forEach((row, r) => {
+  const measure = (r: number, formats?: ReadonlyMap<number, CellFormat>) => {
     let tallest = 0;
-    row.forEach((v, c) => {
+    (spec.cells[r] ?? []).forEach((v, c) => {
       if (typeof v !== "string" || v === "") return;
-      const style = formats.get(r)?.get(c) ?? {};
+      const style = formats?.get(c) ?? {};
       const size = style.fontSize ?? base;
       let columnPoints = 0;
       for (let k = c; k <= (spans.get(r * width + c) ?? c); k++) columnPoints += (spec.columnWidths[k] ?? 8.43) * POINTS_PER_WIDTH;
@@ -226,7 +225,11 @@ export function wrappedRowHeights(spec: Pick<SheetSpec, "cells" | "styles" | "co
       tallest = Math.max(tallest, lines * lineHeight(size) + ROW_PADDING);
     });
     heights[r] = tallest > DEFAULT_ROW_HEIGHT ? Math.ceil(tallest * 4) / 4 : 0;
+  };
+  eachRowFormats({ cells: spec.cells, styles: spec.styles }, (r, formats) => {
+    if (r < spec.cells.length) measure(r, formats);
   });
+  for (let r = 0; r < spec.cells.length; r++) if (heights[r] === undefined) measure(r);
   while (heights.length && heights[heights.length - 1] === 0) heights.pop();
   return heights;
 }
@@ -248,14 +251,26 @@ const LAST_ROW = 1_048_575;
 const LAST_COL = 16_383;
 
 /**
- * The format of every cell a spec formats, by row then column: each cell of its grid in the sheet's font (when it
- * names one), its styles and the unlocked cells of its protection. Cells formatted alike share one object, so a
- * writer can turn each format into its own form once.
+ * The format of every cell a spec formats, row by row from the top: `visit` gets each row that has any, its formats
+ * by column. Each cell of the grid is in the sheet's font (when it names one), then come its styles and the unlocked
+ * cells of its protection. Cells formatted alike share one object, so a writer can turn each format into its own
+ * form once; one row's formats are held at a time, so a sheet of many rows costs no more memory than one.
  */
-export function cellFormats(spec: Pick<SheetSpec, "cells" | "styles"> & Partial<Pick<SheetSpec, "font" | "protection">>): Map<number, Map<number, CellFormat>> {
+export function eachRowFormats(
+  spec: Pick<SheetSpec, "cells" | "styles"> & Partial<Pick<SheetSpec, "font" | "protection">>,
+  visit: (row: number, formats: ReadonlyMap<number, CellFormat>) => void,
+): void {
   const base: CellFormat = spec.font ? { fontName: spec.font.name, fontSize: spec.font.size } : {};
+  // The layers, in the order they apply: the grid (in the sheet's font), the styles, the unlocked cells
+  const layers: { range: MergedRange; patch: CellFormat }[] = [];
+  const width = spec.cells.reduce((w, row) => Math.max(w, row.length), 0);
+  if (spec.font && spec.cells.length && width) layers.push({ range: { top: 0, left: 0, bottom: spec.cells.length - 1, right: width - 1 }, patch: {} });
+  for (const { range, style } of spec.styles) layers.push({ range, patch: style });
+  const unlocked: CellFormat = { unlocked: true };
+  for (const range of spec.protection?.unlocked ?? []) layers.push({ range, patch: unlocked });
+
   // One object per distinct format: the format a cell had, and the patch applied to it, give the next
-  const next = new Map<CellFormat, Map<object, CellFormat>>();
+  const next = new Map<CellFormat, Map<CellFormat, CellFormat>>();
   const apply = (format: CellFormat, patch: CellFormat): CellFormat => {
     const byPatch = next.get(format) ?? next.set(format, new Map()).get(format)!;
     let out = byPatch.get(patch);
@@ -266,21 +281,24 @@ export function cellFormats(spec: Pick<SheetSpec, "cells" | "styles"> & Partial<
     }
     return out;
   };
-  const rows = new Map<number, Map<number, CellFormat>>();
-  const cover = (range: MergedRange, patch: CellFormat) => {
-    for (let r = range.top; r <= Math.min(range.bottom, LAST_ROW); r++) {
-      const row = rows.get(r) ?? rows.set(r, new Map()).get(r)!;
-      for (let c = range.left; c <= Math.min(range.right, LAST_COL); c++) row.set(c, apply(row.get(c) ?? base, patch));
+
+  // A sweep down the rows: the layers covering a row are those started and not yet ended, applied in their order
+  const byTop = layers.map((_, i) => i).sort((a, b) => layers[a].range.top - layers[b].range.top);
+  let active: number[] = [];
+  for (let k = 0, row = 0; k < byTop.length || active.length > 0; row++) {
+    if (active.length === 0) row = Math.max(row, layers[byTop[k]].range.top);
+    if (row > LAST_ROW) break;
+    let added = false;
+    for (; k < byTop.length && layers[byTop[k]].range.top <= row; k++, added = true) active.push(byTop[k]);
+    if (added) active.sort((a, b) => a - b);
+    const formats = new Map<number, CellFormat>();
+    for (const i of active) {
+      const { range, patch } = layers[i];
+      for (let c = range.left; c <= Math.min(range.right, LAST_COL); c++) formats.set(c, apply(formats.get(c) ?? base, patch));
     }
-  };
-  if (spec.font) {
-    const width = spec.cells.reduce((w, row) => Math.max(w, row.length), 0);
-    if (spec.cells.length && width) cover({ top: 0, left: 0, bottom: spec.cells.length - 1, right: width - 1 }, {});
+    if (formats.size) visit(row, formats);
+    active = active.filter((i) => layers[i].range.bottom > row);
   }
-  for (const { range, style } of spec.styles) cover(range, style);
-  const unlocked: CellFormat = { unlocked: true };
-  for (const range of spec.protection?.unlocked ?? []) cover(range, unlocked);
-  return rows;
 }
 
 /** A cell's own font: what a format sets of it, or undefined where the cell keeps the workbook's default font. */

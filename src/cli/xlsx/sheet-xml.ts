@@ -6,7 +6,7 @@
  */
 
 import { a1, columnLetter, type CellValue, type MergedRange } from "../../core/grid";
-import { cellFormats, type CellFormat, type PageMargins, type SheetSpec, type TableSpec } from "../../core/sheet-spec";
+import { eachRowFormats, type CellFormat, type PageMargins, type SheetSpec, type TableSpec } from "../../core/sheet-spec";
 import { DAYS_1904, isDateFormat } from "./reader";
 import type { StyleBook } from "./styles";
 import { escapeAttribute, escapeXml } from "./xml";
@@ -104,7 +104,7 @@ function listFormula(values: readonly string[]): string {
 function cellStyles(spec: SheetSpec, styles: StyleBook): Map<number, Map<number, { xf: number; date: boolean }>> {
   const byFormat = new Map<CellFormat, { xf: number; date: boolean }>();
   const out = new Map<number, Map<number, { xf: number; date: boolean }>>();
-  for (const [r, row] of cellFormats(spec)) {
+  eachRowFormats(spec, (r, row) => {
     const xfs = new Map<number, { xf: number; date: boolean }>();
     for (const [c, format] of row) {
       let written = byFormat.get(format);
@@ -112,7 +112,7 @@ function cellStyles(spec: SheetSpec, styles: StyleBook): Map<number, Map<number,
       if (written.xf) xfs.set(c, written);
     }
     out.set(r, xfs);
-  }
+  });
   return out;
 }
 
