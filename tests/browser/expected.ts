@@ -21,11 +21,13 @@ export function expectedExample(asOf: string) {
     }
     throw new Error(`the summary has no cell "${text}"`);
   };
-  /** The cell beside a label of the title block ("As of", "Errors" ...). */
+  /** The cell right of a label of the title block or of the checks beside it ("As of", "Errors" ...). */
   const beside = (label: string) => {
-    const r = summary.cells.findIndex((row) => row[0] === label);
-    if (r < 0) throw new Error(`the summary has no label "${label}"`);
-    return a1(r, 1);
+    for (let r = 0; r < summary.cells.length; r++) {
+      const c = summary.cells[r].indexOf(label);
+      if (c >= 0) return a1(r, c + 1);
+    }
+    throw new Error(`the summary has no label "${label}"`);
   };
   const planet2 = "Accepted (GCP); Partially accepted (CWM); Rejected (SCYCLE)";
   const missingAction = findings.filter((f) => f.rule === "missing-action");
