@@ -1,5 +1,5 @@
 /**
- * `npm run demo`: the example workbook (seed 002) end to end through the command line —
+ * `npm run demo`: the example workbook (the management response to a UNITAR evaluation) end to end through the command line —
  * write it, validate it, summarise it — as of a fixed date, so every run prints the same report.
  */
 
@@ -9,8 +9,8 @@ import { run, type CliIo } from "./main";
 
 const AS_OF = "2025-06-30";
 const OUT = resolve("out");
-const workbook = join(OUT, "example-seed-002.xlsx");
-const summary = join(OUT, "example-seed-002-summary.xlsx");
+const workbook = join(OUT, "example-management-response.xlsx");
+const summary = join(OUT, "example-management-response-summary.xlsx");
 const shown = (p: string) => relative(process.cwd(), p) || p;
 
 const io: CliIo = {
