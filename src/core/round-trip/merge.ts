@@ -121,6 +121,11 @@ export interface MergeResult {
   /** The round merged; null when no part could be merged. */
   round: Round | null;
   changes: CellChange[];
+  /**
+   * The rows added under the last row of Responses for answers it had no row for (0-based, first to last), or
+   * null. The shells make them part of the Responses table when it ends just above them, styled like the row above.
+   */
+  addedRows: { first: number; last: number } | null;
   parts: PartLog[];
   conflicts: Conflict[];
   totals: RowCounts;
@@ -199,13 +204,13 @@ export function mergeParts(workbook: Workbook, sources: readonly PartSource[], o
   const columns = round ? roundColumns(book, round) : [];
   for (const c of merging) collectOffers(book, c, columns, targets, matched);
   const outcomes = resolve(book, targets, options);
-  const changes = writeChanges(book, outcomes);
+  const { changes, addedRows } = writeChanges(book, outcomes);
   countRows(book, matched, columns);
 
   const conflicts = sortedConflicts(book, outcomes);
   const totals: RowCounts = { added: 0, changed: 0, unchanged: 0, conflicting: 0, refused: 0 };
   for (const log of logs) for (const k of Object.keys(totals) as (keyof RowCounts)[]) totals[k] += log[k];
-  return { evaluation: book.matrix.title, responsesSheet: book.sheet.name, round, changes, parts: logs, conflicts, totals };
+  return { evaluation: book.matrix.title, responsesSheet: book.sheet.name, round, changes, addedRows, parts: logs, conflicts, totals };
 }
 
 /** The conflicts in the order of the Recommendations and Units sheets, then of the columns (never of the parts). */
@@ -449,7 +454,7 @@ function proposalsOf(offers: Offer[]): Proposal[] {
  * The cell changes: into the existing row of each recommendation and unit, or into new rows under the table (in the
  * order of the Recommendations and Units sheets) for answers the workbook has no row for. Logs the cells per part.
  */
-function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>): CellChange[] {
+function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>): { changes: CellChange[]; addedRows: MergeResult["addedRows"] } {
   const written: { target: Target; value: CellValue; by: Offer[] }[] = [];
   for (const [target, o] of outcomes) {
     if (o.kind === "written") written.push({ target, value: o.value, by: o.by });
@@ -495,7 +500,8 @@ function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>): Cell
     o.conflict.cell = row === undefined ? "" : a1(row, target.column.col);
   }
   for (const [log, cells] of cellsOf) log.cells = cells.sort((a, b) => a.row - b.row || a.col - b.col).map((c) => a1(c.row, c.col));
-  return changes.sort((a, b) => a.row - b.row || a.col - b.col);
+  const addedRows = newKeys.length ? { first: book.nextRow, last: book.nextRow + newKeys.length - 1 } : null;
+  return { changes: changes.sort((a, b) => a.row - b.row || a.col - b.col), addedRows };
 }
 
 /** Counts each matched part row as added, changed, conflicting or unchanged. */
