@@ -195,6 +195,8 @@ export class PackageEdit {
 export interface AddedRows {
   first: number;
   last: number;
+  /** The header row above them, whose styles they never take. */
+  header?: number;
 }
 
 /** A start tag with one attribute's value changed (a range reference: nothing in it to escape); the tag as it was when it lacks the attribute. */
@@ -400,7 +402,7 @@ export class WorkbookEdit {
   setCells(sheet: string, cells: readonly CellSet[], added?: AddedRows): void {
     const entry = this.sheets.find((s) => s.name === sheet);
     if (!entry || entry.kind !== "worksheet" || !entry.part) throw new MissingSheet(sheet);
-    const newRows = added && added.first > 0 ? { ...added, source: added.first - 1 } : undefined;
+    const newRows = added && added.first - 1 > (added.header ?? -1) ? { ...added, source: added.first - 1 } : undefined;
     const result = setCells(this.pkg.text(entry.part) ?? "", cells, this.info.date1904 ? (s) => this.dateStyles[s] === true : undefined, newRows);
     this.pkg.set(entry.part, result.xml);
     if (newRows) {

@@ -13,7 +13,7 @@
  * A blank in a part never clears an answer.
  */
 
-import { a1, type CellValue, type Workbook } from "../grid";
+import { a1, isBlank, type CellValue, type Workbook } from "../grid";
 import { isAddressed } from "../matrix";
 import { normalizeKey } from "../text";
 import { comparable } from "./answers";
@@ -123,9 +123,11 @@ export interface MergeResult {
   changes: CellChange[];
   /**
    * The rows added under the last row of Responses for answers it had no row for (0-based, first to last), or
-   * null. The shells make them part of the Responses table when it ends just above them, styled like the row above.
+   * null; `left` and `right` are the columns of the Responses header (its first and last non-blank cell), `header`
+   * its row. The shells make the rows part of the Responses table when it ends just above them, and style them like
+   * the row above when it is an answer row (not the header).
    */
-  addedRows: { first: number; last: number } | null;
+  addedRows: { first: number; last: number; left: number; right: number; header: number } | null;
   parts: PartLog[];
   conflicts: Conflict[];
   totals: RowCounts;
@@ -500,7 +502,9 @@ function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>): { ch
     o.conflict.cell = row === undefined ? "" : a1(row, target.column.col);
   }
   for (const [log, cells] of cellsOf) log.cells = cells.sort((a, b) => a.row - b.row || a.col - b.col).map((c) => a1(c.row, c.col));
-  const addedRows = newKeys.length ? { first: book.nextRow, last: book.nextRow + newKeys.length - 1 } : null;
+  const header = book.sheet.rows[book.headerRow] ?? [];
+  const headed = header.flatMap((v, c) => (isBlank(v) ? [] : [c]));
+  const addedRows = newKeys.length ? { first: book.nextRow, last: book.nextRow + newKeys.length - 1, left: headed[0], right: headed[headed.length - 1], header: book.headerRow } : null;
   return { changes: changes.sort((a, b) => a.row - b.row || a.col - b.col), addedRows };
 }
 
