@@ -120,10 +120,18 @@ function rangeOf(sheet: Excel.Worksheet, r: MergedRange): Excel.Range {
  * a date as `YYYY-MM-DD`, which Excel reads as a date (a date cell stays one; an empty one gets a date format).
  */
 function valuesFor(area: MergedRange, cells: readonly { row: number; col: number; value: CellValue; date?: boolean }[], formats: string[][]): (CellValue | null)[][] {
-  const grid: (CellValue | null)[][] = Array.from({ length: area.bottom - area.top + 1 }, () => new Array(area.right - area.left + 1).fill(null));
-  for (const c of cells) {
+  return sparse(area, cells, (c) => {
     const format = formats[c.row - area.top]?.[c.col - area.left] ?? "General";
-    grid[c.row - area.top][c.col - area.left] = c.date && typeof c.value === "number" ? isoFromSerial(c.value) : typed(c.value, format === "@");
+    return c.date && typeof c.value === "number" ? isoFromSerial(c.value) : typed(c.value, format === "@");
+  });
+}
+
+/** A grid over the area: null (left as it is) except the given cells, which get `value` (skipped when undefined). */
+function sparse<C extends { row: number; col: number }, T>(area: MergedRange, cells: readonly C[], value: (c: C) => T | undefined): (T | null)[][] {
+  const grid: (T | null)[][] = Array.from({ length: area.bottom - area.top + 1 }, () => new Array<T | null>(area.right - area.left + 1).fill(null));
+  for (const c of cells) {
+    const v = value(c);
+    if (v !== undefined) grid[c.row - area.top][c.col - area.left] = v;
   }
   return grid;
 }
@@ -280,18 +288,12 @@ async function undoMerge(context: Excel.RequestContext, plan: MergePlan, what: A
       range.values = valuesFor(area, old, formats) as CellValue[][];
       // a date written into a cell without a date format gave it one
       const dated = changes.filter((c) => c.date);
-      if (dated.length) {
-        const grid: (string | null)[][] = formats.map((r) => r.map(() => null));
-        for (const c of dated) grid[c.row - area.top][c.col - area.left] = formats[c.row - area.top][c.col - area.left];
-        range.numberFormat = grid as string[][];
-      }
-      const held = (c: CellChange) => formulas[c.row - area.top]?.[c.col - area.left];
-      const isFormula = (f: unknown): f is string => typeof f === "string" && f.startsWith("=");
-      if (changes.some((c) => isFormula(held(c)))) {
-        const grid: (string | null)[][] = formulas.map((r) => r.map(() => null));
-        for (const c of changes) if (isFormula(held(c))) grid[c.row - area.top][c.col - area.left] = held(c) as string;
-        range.formulas = grid as string[][];
-      }
+      if (dated.length) range.numberFormat = sparse(area, dated, (c) => formats[c.row - area.top][c.col - area.left]) as string[][];
+      const formula = (c: CellChange) => {
+        const f = formulas[c.row - area.top]?.[c.col - area.left];
+        return typeof f === "string" && f.startsWith("=") ? f : undefined;
+      };
+      if (changes.some(formula)) range.formulas = sparse(area, changes, formula) as string[][];
     }
     const rows = what.rows;
     const tableRange = rows?.table ? responses.tables.getItem(rows.table).getRange().load("rowIndex,rowCount") : null;
