@@ -5,6 +5,7 @@
  * a date. Read back with our own reader and opened with ExcelJS.
  */
 
+import { readFile, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CellValue, MergedRange, Sheet } from "../../src/core/grid";
@@ -16,12 +17,14 @@ import { saveWorkbook, workbookOf } from "../../src/cli/xlsx-write";
 import { relationshipKind, relationshipsOf } from "../../src/cli/xlsx/package";
 import { parseRange } from "../../src/cli/xlsx/reader";
 import { spans } from "../../src/cli/xlsx/spans";
+import { writeZip, ZipArchive } from "../../src/cli/xlsx/zip";
 import { cli, loadXlsx, tempFolder } from "./files";
 
 let folder: Awaited<ReturnType<typeof tempFolder>>;
 let book: string;
 let merged: string;
 let run: Awaited<ReturnType<typeof cli>>;
+let partFiles: string[];
 /** The table's last row (0-based) in the workbook before the merge. */
 let lastRow: number;
 const DROPPED = 2;
@@ -91,7 +94,8 @@ beforeAll(async () => {
     cell("5", "Acceptance").value = "Rejected";
   });
   merged = folder.path("merged.xlsx");
-  run = await cli("merge", book, partOf("SCYCLE"), partOf("SDP"), "--out", merged);
+  partFiles = [partOf("SCYCLE"), partOf("SDP")];
+  run = await cli("merge", book, ...partFiles, "--out", merged);
 });
 afterAll(async () => {
   await folder.remove();
@@ -153,5 +157,37 @@ describe("merge adding rows under the Responses table", () => {
         expect(ws.getCell(r, c).style, `${r},${c}`).toEqual(ws.getCell(lastRow + 1, c).style);
       }
     }
+  });
+});
+
+describe("merge adding rows under the Responses table, with conditional formats and dropdowns kept in the sheet's extensions", () => {
+  /** The Responses sheet's part in a file. */
+  async function sheetPart(path: string): Promise<{ archive: ZipArchive; part: string; xml: string }> {
+    const archive = new ZipArchive(await readFile(path));
+    const { info } = await readXlsxFile(path);
+    const part = info!.sheets.find((s) => s.name === "Responses")!.part!;
+    return { archive, part, xml: archive.text(part)! };
+  }
+
+  it("extends those that end on the table's last row within its columns, and leaves the others", async () => {
+    const { archive, part, xml } = await sheetPart(book);
+    const end = lastRow + 1;
+    const rules =
+      `<conditionalFormatting sqref="C2:C${end} E2:E${end}"><cfRule type="containsBlanks" priority="1"><formula>LEN(TRIM(C2))=0</formula></cfRule></conditionalFormatting>` +
+      `<conditionalFormatting sqref="A1:A3"><cfRule type="containsBlanks" priority="2"><formula>LEN(TRIM(A1))=0</formula></cfRule></conditionalFormatting>`;
+    const ext =
+      `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">` +
+      `<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1">` +
+      `<x14:formula1><xm:f>Units!$A$2:$A$15</xm:f></x14:formula1><xm:sqref>B2:B${end}</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
+    expect(xml).toContain("<dataValidations");
+    const patched = xml.replace("<dataValidations", `${rules}<dataValidations`).replace("</worksheet>", `${ext}</worksheet>`);
+    const input = folder.path("book-with-rules.xlsx");
+    await writeFile(input, writeZip(archive.entries.map((e) => (e.name === part ? { name: e.name, data: Buffer.from(patched, "utf8") } : { name: e.name, from: archive, entry: e }))));
+    const out = folder.path("merged-with-rules.xlsx");
+    expect((await cli("merge", input, ...partFiles, "--out", out)).status).toBe(0);
+    const written = (await sheetPart(out)).xml;
+    const grown = end + DROPPED;
+    expect(spans(written).filter((s) => s.name === "conditionalFormatting").map((s) => s.attributes.sqref)).toEqual([`C2:C${grown} E2:E${grown}`, "A1:A3"]);
+    expect(written).toContain(`<xm:sqref>B2:B${grown}</xm:sqref>`);
   });
 });
