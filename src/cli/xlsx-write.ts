@@ -16,7 +16,7 @@ import { dirname, join, basename } from "node:path";
 import type ExcelJS from "exceljs";
 import { a1, columnLetter, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
 import { eachRowFormats, formatAlignment, formatFont, type CellFormat, type SheetSpec } from "../core/sheet-spec";
-import { MissingSheet, SheetNameTaken, WorkbookEdit, type AddedSheet } from "./xlsx/edit";
+import { MissingSheet, SheetNameTaken, WorkbookEdit, type AddedRows, type AddedSheet } from "./xlsx/edit";
 import { SharedFormulaCell, type CellSet } from "./xlsx/cells";
 import { FileError, type LoadedWorkbook } from "./xlsx-read";
 import { workbookInfo } from "./xlsx/reader";
@@ -189,6 +189,8 @@ export interface CellChange {
 export interface WorkbookChanges {
   sheets?: AddedSheet[];
   cells?: CellChange[];
+  /** Rows the cells add under the last row of a sheet: styled like the row above, and joined to the table that ends there. */
+  addedRows?: AddedRows & { sheet: string };
 }
 
 /**
@@ -216,7 +218,7 @@ export function changedWorkbookBytes(loaded: LoadedWorkbook, changes: WorkbookCh
   for (const c of changes.cells ?? []) (bySheet.get(c.sheet) ?? bySheet.set(c.sheet, []).get(c.sheet)!).push(c);
   for (const [sheet, cells] of bySheet) {
     try {
-      edit.setCells(sheet, cells);
+      edit.setCells(sheet, cells, changes.addedRows?.sheet === sheet ? changes.addedRows : undefined);
     } catch (e) {
       if (e instanceof MissingSheet) throw new FileError(`The sheet "${sheet}" is not in the workbook, so its cells cannot be written.`);
       if (e instanceof SharedFormulaCell) {

@@ -120,26 +120,107 @@ function rangeOf(sheet: Excel.Worksheet, r: MergedRange): Excel.Range {
  * a date as `YYYY-MM-DD`, which Excel reads as a date (a date cell stays one; an empty one gets a date format).
  */
 function valuesFor(area: MergedRange, cells: readonly { row: number; col: number; value: CellValue; date?: boolean }[], formats: string[][]): (CellValue | null)[][] {
-  const grid: (CellValue | null)[][] = Array.from({ length: area.bottom - area.top + 1 }, () => new Array(area.right - area.left + 1).fill(null));
-  for (const c of cells) {
+  return sparse(area, cells, (c) => {
     const format = formats[c.row - area.top]?.[c.col - area.left] ?? "General";
-    grid[c.row - area.top][c.col - area.left] = c.date && typeof c.value === "number" ? isoFromSerial(c.value) : typed(c.value, format === "@");
+    return c.date && typeof c.value === "number" ? isoFromSerial(c.value) : typed(c.value, format === "@");
+  });
+}
+
+/** A grid over the area: null (left as it is) except the given cells, which get `value` (skipped when undefined). */
+function sparse<C extends { row: number; col: number }, T>(area: MergedRange, cells: readonly C[], value: (c: C) => T | undefined): (T | null)[][] {
+  const grid: (T | null)[][] = Array.from({ length: area.bottom - area.top + 1 }, () => new Array<T | null>(area.right - area.left + 1).fill(null));
+  for (const c of cells) {
+    const v = value(c);
+    if (v !== undefined) grid[c.row - area.top][c.col - area.left] = v;
   }
   return grid;
 }
 
+/** Rows a merge adds under Responses: where they go, what is read of them in the first sync, and the table they may join. */
+interface NewRows {
+  /** The new rows over the columns of the Responses header. */
+  rect: MergedRange;
+  /** The Responses header row. */
+  header: number;
+  changes: CellChange[];
+  /** The row above them (the last of Responses), whose formats they take: its number formats are read. */
+  above: Excel.Range;
+  /** Their own number formats before the merge (put back by the undo when they do not join a table). */
+  before: Excel.Range;
+  /** The tables at the ends of the row above, under its first cell, and beside its ends. */
+  probes: { ends: Excel.TableScopedCollection[]; below: Excel.TableScopedCollection; beside: Excel.TableScopedCollection[] };
+}
+
+function tablesAt(sheet: Excel.Worksheet, row: number, col: number): Excel.TableScopedCollection {
+  return sheet.getRangeByIndexes(row, col, 1, 1).getTables(false).load("items/name,items/showTotals");
+}
+
+/** Queues the reads the new rows need (first sync). */
+function queueNewRowsRead(sheet: Excel.Worksheet, added: NonNullable<MergeResult["addedRows"]>, changes: CellChange[]): NewRows {
+  const rect = { top: added.first, bottom: added.last, left: added.left, right: added.right };
+  const aboveRect = { ...rect, top: rect.top - 1, bottom: rect.top - 1 };
+  return {
+    rect,
+    header: added.header,
+    changes,
+    above: rangeOf(sheet, aboveRect).load("numberFormat"),
+    before: rangeOf(sheet, rect).load("numberFormat"),
+    probes: {
+      ends: [tablesAt(sheet, aboveRect.top, rect.left), tablesAt(sheet, aboveRect.top, rect.right)],
+      below: tablesAt(sheet, rect.top, rect.left),
+      beside: [...(rect.left > 0 ? [tablesAt(sheet, aboveRect.top, rect.left - 1)] : []), tablesAt(sheet, aboveRect.top, rect.right + 1)],
+    },
+  };
+}
+
 /**
- * Writes a merge in 2 syncs: (1) the new log into a temporary sheet, and the number formats of the cells to change;
- * (2) the Responses cells, and the log put in place (renamed, or its new rows written under the earlier log).
- * On failure, undoes what Excel applied and rethrows.
+ * The table the new rows continue: the one table holding both ends of the row above (so it spans the header's
+ * columns), not wider, without a totals row, and ending on that row. Null when there is none (rows then go under
+ * Responses as cells, or already lie inside a table that goes on below).
+ */
+function continuedTable(rows: NewRows): string | null {
+  const [first, last] = rows.probes.ends.map((p) => p.items);
+  if (first.length !== 1 || last.length !== 1 || first[0].name !== last[0].name || first[0].showTotals) return null;
+  const name = first[0].name;
+  const holds = (p: Excel.TableScopedCollection) => p.items.some((t) => t.name === name);
+  return holds(rows.probes.below) || rows.probes.beside.some(holds) ? null : name;
+}
+
+/**
+ * Queues the new rows (second sync): added to the table they continue (TableRowCollection.add, several rows at once
+ * from ExcelApi 1.4, below the add-in's minimum), given the formats of the row above (Range.copyFrom, ExcelApi 1.9)
+ * unless it is the header, then their values, written as into the cells' formats (a date into a cell without a date
+ * format gets one). Returns the table's name, or null when the rows are cells under Responses.
+ */
+function queueNewRows(sheet: Excel.Worksheet, rows: NewRows): string | null {
+  const { rect } = rows;
+  const height = rect.bottom - rect.top + 1;
+  const table = continuedTable(rows);
+  if (table) sheet.tables.getItem(table).rows.add(undefined, Array.from({ length: height }, () => new Array<string>(rect.right - rect.left + 1).fill("")));
+  const target = rangeOf(sheet, rect);
+  const styled = rect.top - 1 !== rows.header;
+  if (styled) target.copyFrom(rangeOf(sheet, { ...rect, top: rect.top - 1, bottom: rect.top - 1 }), "Formats");
+  const formats = styled ? Array.from({ length: height }, () => rows.above.numberFormat[0]) : rows.before.numberFormat;
+  target.values = valuesFor(rect, rows.changes, formats) as CellValue[][];
+  return table;
+}
+
+/**
+ * Writes a merge in 2 syncs: (1) the new log into a temporary sheet; the number formats and formulas of the cells
+ * to change; for rows to add, the formats of the row above and the table it ends; (2) the Responses cells, the new
+ * rows (added to that table, styled like the row above), and the log put in place (renamed, or its new rows
+ * written under the earlier log). On failure, undoes what Excel applied and rethrows.
  */
 export async function writeMerge(context: Excel.RequestContext, plan: MergePlan, sheetNames: readonly string[]): Promise<MergedUnitSheets> {
   const { result, log, appendAt } = plan;
   const worksheets = context.workbook.worksheets;
   const responses = worksheets.getItem(result.responsesSheet);
-  const area = bounds(result.changes);
-  const formats = area ? rangeOf(responses, area) : null;
-  formats?.load("numberFormat");
+  const added = result.addedRows;
+  const isNew = (c: CellChange) => added !== null && c.row >= added.first && c.row <= added.last;
+  const existing = result.changes.filter((c) => !isNew(c));
+  const area = bounds(existing);
+  const cells = area ? rangeOf(responses, area).load("numberFormat,formulas") : null;
+  const newRows = added ? queueNewRowsRead(responses, added, result.changes.filter(isNew)) : null;
   const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
   let temporary = TEMPORARY_LOG;
   for (let i = 2; taken.has(temporary.toLowerCase()); i++) temporary = `${TEMPORARY_LOG.slice(0, -1)} ${i})`;
@@ -149,17 +230,20 @@ export async function writeMerge(context: Excel.RequestContext, plan: MergePlan,
     queueSheetSpec(logSheet, log);
   }
   let committing = false;
+  let table: string | null = null;
   try {
     await context.sync();
     committing = true;
-    if (area && formats) rangeOf(responses, area).values = valuesFor(area, result.changes, formats.numberFormat) as CellValue[][];
+    if (area && cells) rangeOf(responses, area).values = valuesFor(area, existing, cells.numberFormat) as CellValue[][];
+    if (newRows) table = queueNewRows(responses, newRows);
     if (appendAt === null) logSheet.name = log.name;
     else queueRows(logSheet, log, appendAt);
     await context.sync();
   } catch (error) {
     await undoMerge(context, plan, {
       sheet: appendAt === null ? (committing ? logSheet.id : temporary) : null,
-      cells: committing && area && formats ? { area, formats: formats.numberFormat } : null,
+      cells: committing && area && cells ? { area, changes: existing, formats: cells.numberFormat, formulas: cells.formulas } : null,
+      rows: committing && newRows ? { rect: newRows.rect, table, formats: newRows.before.numberFormat } : null,
     });
     throw error;
   }
@@ -175,34 +259,68 @@ function queueRows(sheet: Excel.Worksheet, spec: SheetSpec, from: number): void 
   for (const { range, style } of coalesceStyles(spec.styles.filter((s) => s.range.top >= from))) queueStyle(rangeOf(sheet, range), range, style);
 }
 
+/** What a failed merge may have changed, for the undo. */
+interface Applied {
+  /** The new log sheet's id (or temporary name), or null when the log went under an earlier one. */
+  sheet: string | null;
+  /** The Responses cells changed in rows that were there, with their number formats and formulas before. */
+  cells: { area: MergedRange; changes: CellChange[]; formats: string[][]; formulas: unknown[][] } | null;
+  /** The rows added: to a table (its name), or as cells under Responses with their number formats before. */
+  rows: { rect: MergedRange; table: string | null; formats: string[][] } | null;
+}
+
 /**
  * Undoes a failed merge, whatever part of it Excel applied (never throws: the first error is the one to report):
- * deletes the new log sheet, puts the old values back in the changed cells, clears the rows added under an earlier log.
+ * deletes the new log sheet; puts the old values (and number formats of dates), and the formulas of the cells that
+ * held one, back in the changed cells; deletes the rows added to the Responses table (or clears rows written under Responses, their number formats
+ * put back); clears the rows added under an earlier log.
  */
-async function undoMerge(
-  context: Excel.RequestContext,
-  plan: MergePlan,
-  what: { sheet: string | null; cells: { area: MergedRange; formats: string[][] } | null },
-): Promise<void> {
+async function undoMerge(context: Excel.RequestContext, plan: MergePlan, what: Applied): Promise<void> {
   try {
     const worksheets = context.workbook.worksheets;
+    const responses = worksheets.getItem(plan.result.responsesSheet);
     const added = what.sheet === null ? null : worksheets.getItemOrNullObject(what.sheet);
     added?.load("name");
     if (what.cells) {
-      const { area } = what.cells;
-      const old: { row: number; col: number; value: CellValue }[] = plan.result.changes.map((c) => ({ row: c.row, col: c.col, value: cellAt(plan.responses, c.row, c.col) }));
-      rangeOf(worksheets.getItem(plan.result.responsesSheet), area).values = valuesFor(area, old, what.cells.formats) as CellValue[][];
+      const { area, changes, formats, formulas } = what.cells;
+      const old = changes.map((c) => ({ row: c.row, col: c.col, value: cellAt(plan.responses, c.row, c.col) }));
+      const range = rangeOf(responses, area);
+      range.values = valuesFor(area, old, formats) as CellValue[][];
+      // a date written into a cell without a date format gave it one
+      const dated = changes.filter((c) => c.date);
+      if (dated.length) range.numberFormat = sparse(area, dated, (c) => formats[c.row - area.top][c.col - area.left]) as string[][];
+      const formula = (c: CellChange) => {
+        const f = formulas[c.row - area.top]?.[c.col - area.left];
+        return typeof f === "string" && f.startsWith("=") ? f : undefined;
+      };
+      if (changes.some(formula)) range.formulas = sparse(area, changes, formula) as string[][];
+    }
+    const rows = what.rows;
+    const tableRange = rows?.table ? responses.tables.getItem(rows.table).getRange().load("rowIndex,rowCount") : null;
+    if (rows && !rows.table) {
+      const range = rangeOf(responses, rows.rect);
+      range.clear("All");
+      if (rows.formats.some((r) => r.some((f) => f !== "General"))) range.numberFormat = rows.formats.map((r) => r.map((f) => (f === "General" ? null : f))) as string[][];
     }
     if (plan.appendAt !== null) {
-      const rows = plan.log.cells.length - plan.appendAt;
+      const count = plan.log.cells.length - plan.appendAt;
       const width = plan.log.cells.reduce((w, r) => Math.max(w, r.length), 1);
-      if (rows > 0) worksheets.getItem(plan.log.name).getRangeByIndexes(plan.appendAt, 0, rows, width).clear();
+      if (count > 0) worksheets.getItem(plan.log.name).getRangeByIndexes(plan.appendAt, 0, count, width).clear();
     }
     await context.sync();
+    let again = false;
+    if (rows?.table && tableRange) {
+      // the table's data rows from the first added one on, deleted from the bottom up
+      const kept = rows.rect.top - 1 - tableRange.rowIndex;
+      const table = responses.tables.getItem(rows.table);
+      for (let i = tableRange.rowCount - 2; i >= kept; i--) table.rows.getItemAt(i).delete();
+      again = tableRange.rowCount - 2 >= kept;
+    }
     if (added && !added.isNullObject) {
       added.delete();
-      await context.sync();
+      again = true;
     }
+    if (again) await context.sync();
   } catch {
     // Excel may still refuse (cell-edit mode, protection); the original error is the one to report.
   }

@@ -9,6 +9,7 @@ export type MemoryExcelErrorCode =
   | "InvalidArgument"
   | "InvalidOperation"
   | "InvalidOperationInCellEditMode"
+  | "InsertDeleteConflict"
   | "AccessDenied"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded"
@@ -28,6 +29,7 @@ const MESSAGES: Record<MemoryExcelErrorCode, string> = {
   InvalidOperationInCellEditMode:
     "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
   AccessDenied: "You cannot perform the requested operation.",
+  InsertDeleteConflict: "The insert or delete operation attempted resulted in a conflict.",
   RequestPayloadSizeLimitExceeded:
     "The request payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.",
   ResponsePayloadSizeLimitExceeded:

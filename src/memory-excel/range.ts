@@ -16,7 +16,8 @@ import {
 import { ClientObject, type Getters, Ref } from "./base";
 import { MemoryExcelError } from "./errors";
 import { CELL_READ_LIMIT, MERGED_AREAS_LIMIT } from "./limits";
-import { cellKey, getValue, merge, mergesIn, numberFormatAt, readValues, shaped, unmerge, usedRectIn, writeValues } from "./state";
+import { cellKey, type CellFormat, getValue, keyCell, merge, mergesIn, numberFormatAt, readValues, shaped, unmerge, usedRectIn, writeValues } from "./state";
+import { TableScopedCollection } from "./table";
 import { type Ctx } from "./request-context";
 import { editable, invalid, rangeAlive, type RangeTarget, sheetAlive, writableValues } from "./guards";
 import { Worksheet } from "./worksheet";
@@ -135,6 +136,56 @@ export class Range extends ClientObject<RangeTarget> {
 
   get formulas(): unknown[][] {
     return this._get("formulas");
+  }
+  /** Formulas written as Excel takes them: `=...` a formula, anything else a value as `values` takes it; null leaves a cell. */
+  set formulas(value: unknown[][]) {
+    this._set("formulas", value, (t, v) => writeValues(writableValues(t.sheet, t.rect, "Range.formulas"), t.rect, v, "Range.formulas"));
+  }
+
+  /** The tables overlapping the range, or (fullyContained) lying wholly inside it. */
+  getTables(fullyContained?: boolean): TableScopedCollection {
+    const ctx = this._ctx;
+    return new TableScopedCollection(
+      ctx,
+      new Ref(() => {
+        const t = this._ref.resolve();
+        return t ? { ...t, fullyContained: Boolean(fullyContained) } : null;
+      }, (t) => (ctx.state.sheets.includes(t.sheet) ? t : null)),
+    )._queueCreation(this._typeName, "getTables", [fullyContained]);
+  }
+
+  /**
+   * Copies the source range's formats onto this range (`copyType` "Formats"), the source repeated over a larger
+   * destination as Excel repeats it. The other copy types are not modelled: the host refuses them.
+   */
+  copyFrom(source: Range | string, copyType: "All" | "Formulas" | "Values" | "Formats" = "All", skipBlanks = false, transpose = false): void {
+    this._call("copyFrom", [source instanceof Range ? "Range" : source, copyType, skipBlanks, transpose], (t) => {
+      const location = "Range.copyFrom";
+      if (copyType !== "Formats" || skipBlanks || transpose) throw invalid(location, "The in-memory host copies only formats (copyType \"Formats\", without skipBlanks or transpose).");
+      const from = typeof source === "string" ? { sheet: t.sheet, rect: parseRef(splitSheet(source).ref, location) } : source._ref.require(location);
+      const s = editable(t.sheet, location);
+      const rows = rowCount(from.rect);
+      const cols = columnCount(from.rect);
+      // the destination grows to the source's size; a larger one repeats the source when it is a multiple of it
+      const bottom = Math.max(t.rect.bottom, t.rect.top + rows - 1);
+      const right = Math.max(t.rect.right, t.rect.left + cols - 1);
+      const formats = new Map<number, CellFormat>();
+      for (const [key, f] of from.sheet.formats) {
+        const { row, col } = keyCell(key);
+        if (row >= from.rect.top && row <= from.rect.bottom && col >= from.rect.left && col <= from.rect.right) formats.set(cellKey(row - from.rect.top, col - from.rect.left), f);
+      }
+      for (const key of [...s.formats.keys()]) {
+        const { row, col } = keyCell(key);
+        if (row >= t.rect.top && row <= bottom && col >= t.rect.left && col <= right) s.formats.delete(key);
+      }
+      for (let r = t.rect.top; r <= bottom; r++) {
+        for (const [key, f] of formats) {
+          const { row, col } = keyCell(key);
+          if ((r - t.rect.top) % rows !== row) continue;
+          for (let c = t.rect.left + col; c <= right; c += cols) s.formats.set(cellKey(r, c), f);
+        }
+      }
+    });
   }
 
   get format(): RangeFormat {

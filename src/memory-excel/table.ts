@@ -18,6 +18,7 @@ import { type Ctx } from "./request-context";
 import { editable, invalid, rangeAlive, type RangeTarget } from "./guards";
 import { findSheet } from "./worksheet-collection";
 import { Range } from "./range";
+import { TableRowCollection } from "./table-rows";
 
 export interface TablesTarget {
   wb: WorkbookState;
@@ -130,8 +131,24 @@ export class TableCollection extends CollectionObject<TablesTarget, Table> {
   }
 }
 
+/** The tables that overlap a range (or lie wholly inside it), as Range.getTables gives them. */
+export class TableScopedCollection extends CollectionObject<{ sheet: SheetState; rect: Rect; fullyContained: boolean }, Table> {
+  readonly _typeName = "TableScopedCollection";
+
+  protected _list(t: { sheet: SheetState; rect: Rect; fullyContained: boolean }): unknown[] {
+    const inside = (r: Rect) => r.top >= t.rect.top && r.bottom <= t.rect.bottom && r.left >= t.rect.left && r.right <= t.rect.right;
+    return t.sheet.tables.filter((table) => (t.fullyContained ? inside(table.rect) : intersects(table.rect, t.rect))).map((table) => ({ sheet: t.sheet, table }));
+  }
+
+  protected _itemProxy(e: unknown): Table {
+    const ctx = this.context as Ctx;
+    return new Table(ctx, Ref.of(e as TableTarget, tableAlive(ctx)));
+  }
+}
+
 export class Table extends ClientObject<TableTarget> {
   readonly _typeName = "Table";
+  private _rows?: TableRowCollection;
   _getters(): Getters<TableTarget> {
     return {
       name: (t) => t.table.name,
@@ -184,6 +201,9 @@ export class Table extends ClientObject<TableTarget> {
   }
   getRange(): Range {
     return this._rangeOf("getRange", (t) => t.rect);
+  }
+  get rows(): TableRowCollection {
+    return (this._rows ??= new TableRowCollection(this.context as Ctx, this._ref));
   }
   getHeaderRowRange(): Range {
     return this._rangeOf("getHeaderRowRange", (t) => ({ ...t.rect, bottom: t.rect.top }));

@@ -4,6 +4,7 @@
  */
 
 import { describe, expect, test } from "vitest";
+import { serialFromIso } from "../../src/core/dates";
 import { a1, type CellValue } from "../../src/core/grid";
 import { MERGE_LOG_TITLE } from "../../src/core/round-trip/log";
 import { splitBook } from "../../src/core/round-trip/split";
@@ -191,5 +192,64 @@ describe("Merge unit sheets", () => {
     expect(merged.parts.map((p) => [p.sheet, p.added])).toEqual([["CWM (2)", 1]]);
     expect(host.cell("Responses", 2, 8)).toBe("Implemented");
     expect(sheetOf(host.workbookGrids(), "Responses").rows.length).toBe(sheetOf(exampleBook(), "Responses").rows.length);
+  });
+});
+
+/**
+ * The example workbook without its last two answers (recommendation 5 of SDP and SCYCLE), Responses an Excel table
+ * as the template makes it (`table`), its answer rows filled and unlocked, Target date formatted as a date, a
+ * dropdown on Acceptance.
+ */
+async function withoutLastAnswers(table: boolean) {
+  const wb = exampleBook();
+  const responses = sheetOf(wb, "Responses");
+  responses.rows = responses.rows.slice(0, -2);
+  const last = responses.rows.length - 1;
+  const { host, gateway } = open(wb);
+  await host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Responses");
+    if (table) sheet.tables.add(sheet.getRangeByIndexes(0, 0, last + 1, 14), true).name = "ResponsesTable";
+    const body = (col: number, count = 1) => sheet.getRangeByIndexes(1, col, last, count);
+    body(2).dataValidation.rule = { list: { inCellDropDown: true, source: ACCEPTANCES.join(",") } };
+    body(6).numberFormat = Array.from({ length: last }, () => ["yyyy-mm-dd"]);
+    body(0, 14).format.fill.color = "#FFF2CC";
+    body(0, 14).format.protection.locked = false;
+    await context.sync();
+  });
+  await gateway.prepareUnitSheets("response");
+  await type(host, "SCYCLE", "5", "Acceptance", "Accepted");
+  await type(host, "SCYCLE", "5", "Target date", "2026-03-31");
+  await type(host, "SDP", "5", "Acceptance", "Rejected");
+  return { host, gateway, last };
+}
+
+describe("Merge unit sheets adding rows to Responses", () => {
+  const NEW_ROWS = [["5", "SDP", "Rejected"], ["5", "SCYCLE", "Accepted", "", "", "", serialFromIso("2026-03-31")]];
+
+  test("the new rows join the Responses table (so sorting or filtering it carries them), in 2 syncs to write", async () => {
+    const { host, gateway, last } = await withoutLastAnswers(true);
+    const before = host.syncCount;
+    const merged = await gateway.mergeUnitSheets([]);
+    expect(host.syncCount - before).toBe(4);
+    expect(merged.totals.added).toBe(2);
+    const rows = trimmedRows(host.sheetGrid("Responses"));
+    expect(rows.slice(last + 1)).toEqual(NEW_ROWS);
+    const sheet = host.sheet("Responses");
+    expect(sheet.tables.map((t) => [t.name, t.rect])).toEqual([["ResponsesTable", { top: 0, left: 0, bottom: last + 2, right: 13 }]]);
+    // sort-safe: every answer row lies inside the table, which is what Excel sorts and filters
+    expect(rows.length - 1).toBe(sheet.tables[0].rect.bottom);
+    // the Acceptance dropdown grows with the table
+    expect(sheet.validations.map((v) => v.rect)).toEqual([{ top: 1, left: 2, bottom: last + 2, right: 2 }]);
+  });
+
+  test.each([true, false])("the new rows take the formats of the row above, so the target date shows as a date (in a table: %s)", async (table) => {
+    const { host, gateway, last } = await withoutLastAnswers(table);
+    await gateway.mergeUnitSheets([]);
+    expect(trimmedRows(host.sheetGrid("Responses")).slice(last + 1)).toEqual(NEW_ROWS);
+    for (const r of [last + 1, last + 2]) {
+      for (let c = 0; c < 14; c++) expect(host.cellFormat("Responses", r, c), a1(r, c)).toEqual(host.cellFormat("Responses", last, c));
+    }
+    expect(host.cellFormat("Responses", last + 2, 6)).toMatchObject({ numberFormat: "yyyy-mm-dd", fill: "#FFF2CC", locked: false });
+    expect(host.sheet("Responses").tables.length).toBe(table ? 1 : 0);
   });
 });

@@ -117,7 +117,50 @@ const SCENARIOS: Scenario[] = [
     run: (gateway) => gateway.mergeUnitSheets([]),
     expectDone: expectMerged,
   },
+  {
+    // Responses an Excel table with formats and a dropdown; GCP's action to recommendation 2 a formula the merge
+    // writes over; PTP's answers go into new rows added to the table
+    name: "merge into the Responses table, over a formula",
+    doing: "merge the unit sheets",
+    start: async (gateway, host) => {
+      await host.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Responses");
+        sheet.tables.add("A1:K5", true);
+        sheet.getRange("C2:C5").dataValidation.rule = { list: { inCellDropDown: true, source: "Accepted,Rejected" } };
+        sheet.getRange("G2:G5").numberFormat = [["yyyy-mm-dd"], ["yyyy-mm-dd"], ["yyyy-mm-dd"], ["yyyy-mm-dd"]];
+        sheet.getRange("A2:K5").format.fill.color = "#FFF2CC";
+        sheet.getRange("D5").formulas = [['=B5&" spot checks"']];
+        await context.sync();
+      });
+      await gateway.prepareUnitSheets("response");
+      await typeInto(host, "PTP", "1", "Acceptance", "Accepted");
+      await typeInto(host, "PTP", "1", "Target date", "2026-03-31");
+      await typeInto(host, "PTP", "2", "Acceptance", "Rejected");
+      await typeInto(host, "GCP", "2", "Planned action", "Spot checks.");
+    },
+    run: (gateway) => gateway.mergeUnitSheets([]),
+    expectDone: (host, was) => {
+      expectMerged(host, was);
+      const responses = host.sheet("Responses");
+      expect(responses.tables[0].rect.bottom).toBe(6);
+      expect(responses.formulas.size).toBe(0);
+      expect(host.cellFormat("Responses", 5, 6)).toEqual({ numberFormat: "yyyy-mm-dd", fill: "#FFF2CC" });
+    },
+  },
 ];
+
+/** What the values leave out of Responses: its tables, formulas, cell formats (a number format "General" as none) and dropdowns. */
+function responsesState(host: MemoryExcel) {
+  const sheet = host.sheet("Responses");
+  const formats = [...sheet.formats]
+    .map(([key, f]) => {
+      const { numberFormat, ...rest } = f;
+      return [key, numberFormat && numberFormat !== "General" ? f : rest] as const;
+    })
+    .filter(([, f]) => Object.keys(f).length > 0)
+    .sort((a, b) => a[0] - b[0]);
+  return { tables: sheet.tables, formulas: [...sheet.formulas].sort((a, b) => a[0] - b[0]), formats, validations: sheet.validations };
+}
 
 async function started(scenario: Scenario): Promise<{ host: MemoryExcel; gateway: OfficeGateway }> {
   uninstall?.();
@@ -155,6 +198,7 @@ describe.each(SCENARIOS)("$name", (scenario) => {
           const what = `${scenario.name}: sync ${step} fails with ${code} after ${applyFirst} operations`;
           const { host, gateway } = await started(scenario);
           const was = before(host);
+          const state = structuredClone(responsesState(host));
           host.failSyncAt(host.syncCount + step, code, { applyFirst });
           const error = await scenario.run(gateway).then(() => null, (e: unknown) => e);
           injected++;
@@ -178,6 +222,7 @@ describe.each(SCENARIOS)("$name", (scenario) => {
           expect(host.sheetNames(), what).toEqual(was.names.filter((n) => !lost.includes(n)));
           expect(now.sheets, what).toEqual(was.grids.sheets.filter((s) => !lost.includes(s.name)));
           expect(host.definedNames(), what).toEqual(was.definedNames);
+          expect(responsesState(host), `${what}: Responses' tables, formulas, formats, dropdowns`).toEqual(state);
 
           // Once lost, the merged unit sheets are not needed to prepare the next round: it starts from Responses.
           await scenario.run(gateway);

@@ -51,7 +51,11 @@ export const mergeCommand: Command = {
     const target = mergeLogSheetName(loaded.workbook.sheets);
     const previous = target.replaces ? (loaded.workbook.sheets.find((s) => s.name === target.name) ?? null) : null;
     const { spec } = mergeLogSheet(result, { name: target.name, date: today, previous });
-    await writeWorkbookChanges(loaded, out, { cells: result.changes, sheets: [{ spec, replaces: target.replaces }] });
+    await writeWorkbookChanges(loaded, out, {
+      cells: result.changes,
+      sheets: [{ spec, replaces: target.replaces }],
+      ...(result.addedRows ? { addedRows: { sheet: result.responsesSheet, ...result.addedRows } } : {}),
+    });
 
     io.out(`Wrote ${out}, with the answers merged and the sheet "${target.name}".`);
     for (const line of mergeReportLines(result)) io.out(line);

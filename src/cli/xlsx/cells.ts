@@ -36,6 +36,15 @@ interface RowAt {
   row: number;
   span: Span;
   cells: CellAt[];
+  /** The row's own style (`s` with `customFormat="1"`), or 0. */
+  style: number;
+}
+
+/** Rows added to a sheet that take the styles of the row above them (`source`): its cells' and its own. */
+export interface NewRows {
+  first: number;
+  last: number;
+  source: number;
 }
 
 /** An element's offsets, as `spans` gives them. */
@@ -72,7 +81,7 @@ function layout(xml: string): { root: Span; sheetData: Span | undefined; rows: R
         const r = Number(a.get("r"));
         lastRow = Number.isInteger(r) && r >= 1 ? r - 1 : lastRow + 1;
         kept = span(name, NONE, depth, at, end, empty);
-        row = { row: lastRow, span: kept, cells: [] };
+        row = { row: lastRow, span: kept, cells: [], style: a.get("customFormat") === "1" || a.get("customFormat") === "true" ? Number(a.get("s") ?? 0) || 0 : 0 };
         rows.push(row);
       } else if (depth === 3 && name === "c" && row && open[2] === row.span) {
         const r = a.get("r") ?? "";
@@ -102,7 +111,7 @@ function layout(xml: string): { root: Span; sheetData: Span | undefined; rows: R
  * `isDateStyle` (given for a 1904 workbook) says which cell formats show dates, whose serials are then moved to 1904.
  * Returns whether a formula was overwritten (the calculation chain then names a cell that no longer has one).
  */
-export function setCells(xml: string, changes: readonly CellSet[], isDateStyle?: (style: number) => boolean): { xml: string; formulaReplaced: boolean } {
+export function setCells(xml: string, changes: readonly CellSet[], isDateStyle?: (style: number) => boolean, newRows?: NewRows): { xml: string; formulaReplaced: boolean } {
   const { root, sheetData, rows, topLevel } = layout(xml);
   const p = prefixAt(xml, sheetData?.at ?? root.at);
   const edits: { at: number; end: number; text: string }[] = [];
@@ -112,16 +121,26 @@ export function setCells(xml: string, changes: readonly CellSet[], isDateStyle?:
   const byRow = new Map<number, Map<number, CellValue>>();
   for (const c of changes) (byRow.get(c.row) ?? byRow.set(c.row, new Map()).get(c.row)!).set(c.col, c.value);
   const rowOf = new Map(rows.map((r) => [r.row, r]));
-  const newRows: string[] = [];
+  const appended: string[] = [];
+  // an added row's cells take the styles of the source row's (its styled empty cells too), and the row its own style
+  const source = newRows ? rowOf.get(newRows.source) : undefined;
+  const sourceStyles = new Map((source?.cells ?? []).filter((c) => c.style).map((c) => [c.col, c.style]));
+  const isNew = (r: number) => newRows !== undefined && r >= newRows.first && r <= newRows.last;
+  if (source && newRows) for (let r = newRows.first; r <= newRows.last; r++) if (!byRow.has(r) && !rowOf.has(r)) byRow.set(r, new Map());
+  const styleOf = (r: number, c: number) => (isNew(r) ? (sourceStyles.get(c) ?? 0) : 0);
+  const valueIn = (style: number, v: CellValue | undefined) => (style && isDateStyle?.(style) ? in1904(v) : v);
 
   for (const [r, cols] of [...byRow].sort((a, b) => a[0] - b[0])) {
     const row = rowOf.get(r);
     if (!row) {
-      const cells = [...cols].sort((a, b) => a[0] - b[0]).map(([c, v]) => cellXml(a1(r, c), v, 0, p)).join("");
+      const all = new Map<number, CellValue | undefined>(isNew(r) ? [...sourceStyles.keys()].map((c) => [c, undefined]) : []);
+      for (const [c, v] of cols) all.set(c, v);
+      const cells = [...all].sort((a, b) => a[0] - b[0]).map(([c, v]) => cellXml(a1(r, c), valueIn(styleOf(r, c), v), styleOf(r, c), p)).join("");
       const next = rows.find((x) => x.row > r);
-      const element = cells ? `<${p}row r="${r + 1}">${cells}</${p}row>` : "";
+      const rowStyle = isNew(r) && source?.style ? ` s="${source.style}" customFormat="1"` : "";
+      const element = cells || rowStyle ? `<${p}row r="${r + 1}"${rowStyle}>${cells}</${p}row>` : "";
       if (next) edits.push({ at: next.span.at, end: next.span.at, text: element });
-      else newRows.push(element);
+      else appended.push(element);
       continue;
     }
     const inserted: { at: number; text: string }[] = [];
@@ -135,7 +154,7 @@ export function setCells(xml: string, changes: readonly CellSet[], isDateStyle?:
         continue;
       }
       const next = row.cells.find((x) => x.col > c);
-      inserted.push({ at: next ? next.span.at : row.span.closeAt, text: cellXml(a1(r, c), v, 0, p) });
+      inserted.push({ at: next ? next.span.at : row.span.closeAt, text: cellXml(a1(r, c), valueIn(styleOf(r, c), v), styleOf(r, c), p) });
     }
     if (!inserted.length) continue;
     if (row.span.closeAt < row.span.openEnd) {
@@ -145,8 +164,8 @@ export function setCells(xml: string, changes: readonly CellSet[], isDateStyle?:
     } else for (const i of inserted) edits.push({ at: i.at, end: i.at, text: i.text });
   }
 
-  if (newRows.length) {
-    const text = newRows.join("");
+  if (appended.length) {
+    const text = appended.join("");
     if (!sheetData) {
       const before = topLevel.find((s) => !["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols"].includes(s.name));
       const at = before ? before.at : root.closeAt;

@@ -17,8 +17,10 @@ import type { SheetSpec } from "../../core/sheet-spec";
 import { SUMMARY_MARKER_NAME } from "../../core/summary/sheet-name";
 import { folderOf, relationshipKind, relationshipsOf, relationshipsPart, relativeTarget, resolvePart as resolveTarget, type Relationship } from "./package";
 import { dateStyles, type SheetEntry, type WorkbookInfo } from "./reader";
+import type { MergedRange } from "../../core/grid";
 import { setCells, type CellSet } from "./cells";
-import { printArea, printTitles, sheetXml, STRICT, tableXml, TRANSITIONAL, type Namespaces } from "./sheet-xml";
+import { parseRange } from "./reader";
+import { printArea, printTitles, rangeRef, sheetXml, STRICT, tableXml, TRANSITIONAL, type Namespaces } from "./sheet-xml";
 import { chartAnchorXml, chartXml, CHART_CONTENT_TYPES, drawingXml } from "../xlsx-chart";
 import { EMPTY_STYLES, StyleBook } from "./styles";
 import { prefixAt, spans, splice } from "./spans";
@@ -188,6 +190,19 @@ export class PackageEdit {
   }
 }
 
+
+/** Rows a change adds under the last row of a sheet (0-based, first to last): styled like the row above, and part of the table that ends there. */
+export interface AddedRows {
+  first: number;
+  last: number;
+  /** The header row above them, whose styles they never take. */
+  header?: number;
+}
+
+/** A start tag with one attribute's value changed (a range reference: nothing in it to escape); the tag as it was when it lacks the attribute. */
+function withAttribute(tag: string, name: string, change: (value: string) => string): string {
+  return tag.replace(new RegExp(`(\\s${name}\\s*=\\s*)(["'])([^"']*)\\2`), (_m, before: string, quote: string, value: string) => `${before}${quote}${change(value)}${quote}`);
+}
 
 /** Whether a spec carries a chart with something to draw. */
 function hasChart(spec: SheetSpec): boolean {
@@ -384,16 +399,78 @@ export class WorkbookEdit {
    * Sets cells of a sheet (one in the file, or one added by this edit). Overwriting a formula drops the
    * calculation chain, which Excel rebuilds (it would otherwise name a cell that no longer has a formula).
    */
-  setCells(sheet: string, cells: readonly CellSet[]): void {
+  setCells(sheet: string, cells: readonly CellSet[], added?: AddedRows): void {
     const entry = this.sheets.find((s) => s.name === sheet);
     if (!entry || entry.kind !== "worksheet" || !entry.part) throw new MissingSheet(sheet);
-    const result = setCells(this.pkg.text(entry.part) ?? "", cells, this.info.date1904 ? (s) => this.dateStyles[s] === true : undefined);
+    const newRows = added && added.first - 1 > (added.header ?? -1) ? { ...added, source: added.first - 1 } : undefined;
+    const result = setCells(this.pkg.text(entry.part) ?? "", cells, this.info.date1904 ? (s) => this.dateStyles[s] === true : undefined, newRows);
     this.pkg.set(entry.part, result.xml);
+    if (newRows) {
+      const written = cells.filter((c) => c.row >= newRows.first && c.row <= newRows.last).map((c) => c.col);
+      const grown = this.growTable(entry.part, newRows, written.length ? { left: Math.min(...written), right: Math.max(...written) } : null);
+      if (grown) this.extendRanges(entry.part, grown, newRows.last);
+    }
     const chain = this.info.relationships.find((r) => relationshipKind(r.type) === "calcChain" && !r.external);
     if (result.formulaReplaced && chain && this.pkg.has(chain.target)) {
       this.pkg.removeTree(chain.target);
       this.pkg.unrelate(this.info.part, chain.target);
     }
+  }
+
+  /**
+   * Makes rows added directly under a table of the sheet part of it: the table's `ref` (and its filter's and sort's)
+   * ends at `last`. Only a table without a totals row that ends on the row above and spans the columns written.
+   * Returns the table's range before it grew, or null when no table continues into the rows.
+   */
+  private growTable(sheetPart: string, rows: { first: number; last: number }, written: { left: number; right: number } | null): MergedRange | null {
+    for (const rel of this.pkg.relationships(sheetPart)) {
+      if (relationshipKind(rel.type) !== "table" || rel.external) continue;
+      const xml = this.pkg.text(rel.target);
+      if (xml === undefined) continue;
+      const all = spans(xml);
+      const table = all[0];
+      const range = table?.name === "table" ? parseRange(table.attributes.ref ?? "") : null;
+      if (!range || range.bottom !== rows.first - 1 || Number(table.attributes.totalsRowCount ?? 0) > 0) continue;
+      if (written && (written.left < range.left || written.right > range.right)) continue;
+      const edits = all
+        .filter((e) => e === table || ((e.name === "autoFilter" || e.name === "sortState") && parseRange(e.attributes.ref ?? "")?.bottom === range.bottom))
+        .map((e) => ({ at: e.at, end: e.openEnd, text: withAttribute(xml.slice(e.at, e.openEnd), "ref", (ref) => rangeRef({ ...parseRange(ref)!, bottom: rows.last })) }));
+      this.pkg.set(rel.target, splice(xml, edits));
+      return range;
+    }
+    return null;
+  }
+
+  /**
+   * Extends the sheet's dropdowns and conditional formats that end on a grown table's last row within its columns
+   * (those made for the table's columns) down to `last`, so the rows added to the table get them too.
+   */
+  private extendRanges(sheetPart: string, table: MergedRange, last: number): void {
+    const xml = this.pkg.text(sheetPart)!;
+    const extend = (sqref: string) =>
+      sqref
+        .split(/\s+/)
+        .map((ref) => {
+          const r = parseRange(ref);
+          const ours = r && r.bottom === table.bottom && r.top > table.top && r.left >= table.left && r.right <= table.right;
+          return ours ? rangeRef({ ...r, bottom: last }) : ref;
+        })
+        .join(" ");
+    const edits: { at: number; end: number; text: string }[] = [];
+    let sqrefText = -1;
+    XmlScanner.scan(xml, {
+      open: (name, _a, empty, at, end) => {
+        if (name === "dataValidation" || name === "conditionalFormatting") edits.push({ at, end, text: withAttribute(xml.slice(at, end), "sqref", extend) });
+        // the `<xm:sqref>` of the dropdowns Excel keeps in the sheet's extensions (lists on other sheets)
+        else if (name === "sqref" && !empty) sqrefText = end;
+      },
+      close: (name, at) => {
+        if (name === "sqref" && sqrefText >= 0) edits.push({ at: sqrefText, end: at, text: extend(xml.slice(sqrefText, at).trim()) });
+        sqrefText = -1;
+      },
+    });
+    const changed = edits.filter((e) => e.text !== xml.slice(e.at, e.end));
+    if (changed.length) this.pkg.set(sheetPart, splice(xml, changed));
   }
 
   /** workbook.xml with the new sheets and names, and styles.xml with the new styles; then the package's bytes. */

@@ -13,7 +13,7 @@
  * A blank in a part never clears an answer.
  */
 
-import { a1, type CellValue, type Workbook } from "../grid";
+import { a1, isBlank, type CellValue, type Workbook } from "../grid";
 import { isAddressed } from "../matrix";
 import { normalizeKey } from "../text";
 import { comparable } from "./answers";
@@ -121,6 +121,13 @@ export interface MergeResult {
   /** The round merged; null when no part could be merged. */
   round: Round | null;
   changes: CellChange[];
+  /**
+   * The rows added under the last row of Responses for answers it had no row for (0-based, first to last), or
+   * null; `left` and `right` are the columns of the Responses header (its first and last non-blank cell), `header`
+   * its row. The shells make the rows part of the Responses table when it ends just above them, and style them like
+   * the row above when it is an answer row (not the header).
+   */
+  addedRows: { first: number; last: number; left: number; right: number; header: number } | null;
   parts: PartLog[];
   conflicts: Conflict[];
   totals: RowCounts;
@@ -199,13 +206,13 @@ export function mergeParts(workbook: Workbook, sources: readonly PartSource[], o
   const columns = round ? roundColumns(book, round) : [];
   for (const c of merging) collectOffers(book, c, columns, targets, matched);
   const outcomes = resolve(book, targets, options);
-  const changes = writeChanges(book, outcomes);
+  const { changes, addedRows } = writeChanges(book, outcomes);
   countRows(book, matched, columns);
 
   const conflicts = sortedConflicts(book, outcomes);
   const totals: RowCounts = { added: 0, changed: 0, unchanged: 0, conflicting: 0, refused: 0 };
   for (const log of logs) for (const k of Object.keys(totals) as (keyof RowCounts)[]) totals[k] += log[k];
-  return { evaluation: book.matrix.title, responsesSheet: book.sheet.name, round, changes, parts: logs, conflicts, totals };
+  return { evaluation: book.matrix.title, responsesSheet: book.sheet.name, round, changes, addedRows, parts: logs, conflicts, totals };
 }
 
 /** The conflicts in the order of the Recommendations and Units sheets, then of the columns (never of the parts). */
@@ -449,7 +456,7 @@ function proposalsOf(offers: Offer[]): Proposal[] {
  * The cell changes: into the existing row of each recommendation and unit, or into new rows under the table (in the
  * order of the Recommendations and Units sheets) for answers the workbook has no row for. Logs the cells per part.
  */
-function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>): CellChange[] {
+function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>): { changes: CellChange[]; addedRows: MergeResult["addedRows"] } {
   const written: { target: Target; value: CellValue; by: Offer[] }[] = [];
   for (const [target, o] of outcomes) {
     if (o.kind === "written") written.push({ target, value: o.value, by: o.by });
@@ -495,7 +502,10 @@ function writeChanges(book: RoundTripBook, outcomes: Map<Target, Outcome>): Cell
     o.conflict.cell = row === undefined ? "" : a1(row, target.column.col);
   }
   for (const [log, cells] of cellsOf) log.cells = cells.sort((a, b) => a.row - b.row || a.col - b.col).map((c) => a1(c.row, c.col));
-  return changes.sort((a, b) => a.row - b.row || a.col - b.col);
+  const header = book.sheet.rows[book.headerRow] ?? [];
+  const headed = header.flatMap((v, c) => (isBlank(v) ? [] : [c]));
+  const addedRows = newKeys.length ? { first: book.nextRow, last: book.nextRow + newKeys.length - 1, left: headed[0], right: headed[headed.length - 1], header: book.headerRow } : null;
+  return { changes: changes.sort((a, b) => a.row - b.row || a.col - b.col), addedRows };
 }
 
 /** Counts each matched part row as added, changed, conflicting or unchanged. */
