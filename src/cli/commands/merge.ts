@@ -2,8 +2,6 @@
 
 import { basename } from "node:path";
 import { LayoutError } from "../../core/layouts/errors";
-import { mergeLogSheet, mergeLogSheetName, mergeReportLines } from "../../core/round-trip/log";
-import { mergeParts } from "../../core/round-trip/merge";
 import type { PartSource } from "../../core/round-trip/parts";
 import { plural } from "../../core/text";
 import { HELP_HINT, stringOption, UsageError, type Command } from "../args";
@@ -39,6 +37,8 @@ export const mergeCommand: Command = {
     const overwritten = files.find((f) => sameFile(f, out));
     if (overwritten) throw new UsageError(`--out names the input file "${overwritten}"; the merged workbook is written to a copy, so give another file name.`);
 
+    // Loaded here, not with the command line: the round trip's code (and zod, for its markers) is for merge and split only
+    const [{ mergeParts }, { mergeLogSheet, mergeLogSheetName, mergeReportLines }] = await Promise.all([import("../../core/round-trip/merge"), import("../../core/round-trip/log")]);
     const loaded = await readXlsxFile(input);
     const sources = await Promise.all(partFiles.map(partSource));
     let result;

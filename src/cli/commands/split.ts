@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { LayoutError } from "../../core/layouts/errors";
-import { splitBook } from "../../core/round-trip/split";
 import { joinWithAnd, plural } from "../../core/text";
 import { HELP_HINT, stringOption, UsageError, type Command } from "../args";
 import { FileError, readXlsxFile } from "../xlsx-read";
@@ -32,6 +31,8 @@ export const splitCommand: Command = {
     const [input] = files;
     const outDir = stringOption(values, "out-dir");
     if (!outDir) throw new UsageError(`Say which folder to write the parts to with --out-dir <folder>.`);
+    // Loaded here, not with the command line: the round trip's code (and zod, for its markers) is for merge and split only
+    const { splitBook } = await import("../../core/round-trip/split");
     const loaded = await readXlsxFile(input);
     let result;
     try {

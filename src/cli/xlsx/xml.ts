@@ -46,7 +46,8 @@ export class XmlAttributes {
     o[i + 4] = plain ? 1 : 0;
   }
 
-  private value(i: number): string {
+  /** The value of a slot, decoded. */
+  value(i: number): string {
     const o = this.offsets;
     const raw = this.text.slice(o[i + 2], o[i + 3]);
     return o[i + 4] ? raw : decodeAttribute(raw);
@@ -54,11 +55,35 @@ export class XmlAttributes {
 
   /** The value of the attribute of that name (without prefix), decoded; undefined when the tag has none. */
   get(name: string): string | undefined {
+    const i = this.slot(name);
+    return i < 0 ? undefined : this.value(i);
+  }
+
+  /** The attribute of that name (without prefix) as a slot for the methods below, or -1 when the tag has none. */
+  slot(name: string): number {
     const o = this.offsets;
     for (let i = (this.count - 1) * 5; i >= 0; i -= 5) {
-      if (o[i + 1] - o[i] === name.length && this.text.startsWith(name, o[i])) return this.value(i);
+      if (o[i + 1] - o[i] === name.length && this.text.startsWith(name, o[i])) return i;
     }
-    return undefined;
+    return -1;
+  }
+
+  /** The text the tag is in: a slot's value, as written, is source[valueStart(slot), valueEnd(slot)). */
+  get source(): string {
+    return this.text;
+  }
+
+  valueStart(slot: number): number {
+    return this.offsets[slot + 2];
+  }
+
+  valueEnd(slot: number): number {
+    return this.offsets[slot + 3];
+  }
+
+  /** True when the value is as written (no entity, no white space to normalise): then it needs no decoding. */
+  plain(slot: number): boolean {
+    return this.offsets[slot + 4] === 1;
   }
 
   /** Every attribute, by name without prefix (a later one of the same name wins). */
@@ -79,6 +104,13 @@ export interface XmlHandler {
   text?(text: string): void;
   /** Whether text is wanted now: text the handler does not want is skipped without being decoded. */
   wantText?: boolean;
+  /**
+   * Called after `open` for a start tag (not an empty-element one) when defined: the handler may read the element's
+   * content and end tag from the text itself, when it has the one simple form it expects, and return the index in
+   * `s` just after the end tag (then neither the content nor `close` is reported), or -1 to have them scanned as usual.
+   * `qname` is the element's name with its prefix; `from` is the index in `s` just after the start tag.
+   */
+  content?(qname: string, s: string, from: number): number;
 }
 
 const GT = 62; // >
@@ -326,7 +358,16 @@ export class XmlScanner {
           this.local.push(local);
         }
         const next = k + (empty ? 2 : 1);
-        this.handler.open(local, attributes, empty, this.base + lt, this.base + next);
+        const h = this.handler;
+        h.open(local, attributes, empty, this.base + lt, this.base + next);
+        if (!empty && h.content) {
+          const after = h.content(qname, s, next);
+          if (after >= 0) {
+            this.open.pop();
+            this.local.pop();
+            return after;
+          }
+        }
         return next;
       }
       const nameStart = k;
@@ -337,15 +378,14 @@ export class XmlScanner {
       }
       if (k >= n) return -1;
       const nameEnd = k;
-      const name = () => s.slice(nameStart, nameEnd);
       while (k < n && isSpace(s.charCodeAt(k))) k++;
       if (k >= n) return -1;
-      if (s.charCodeAt(k) !== EQUALS) throw new XmlError(`the attribute ${name()} of <${qname}> has no value`);
+      if (s.charCodeAt(k) !== EQUALS) throw new XmlError(`the attribute ${s.slice(nameStart, nameEnd)} of <${qname}> has no value`);
       k++;
       while (k < n && isSpace(s.charCodeAt(k))) k++;
       if (k >= n) return -1;
       const quote = s.charCodeAt(k);
-      if (quote !== DQUOTE && quote !== SQUOTE) throw new XmlError(`the attribute ${name()} of <${qname}> is not quoted`);
+      if (quote !== DQUOTE && quote !== SQUOTE) throw new XmlError(`the attribute ${s.slice(nameStart, nameEnd)} of <${qname}> is not quoted`);
       // to the closing quote, noting whether the value needs decoding (an entity, or white space to normalise)
       let end = k + 1;
       let plain = true;
