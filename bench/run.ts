@@ -7,8 +7,8 @@
  *   cli         the command line as people run it (fresh processes, the bundled command): `validate` against the
  *               floor of reading the file (bench/floor.ts) at 20,000 and 100,000 answers, its peak memory at
  *               100,000, files per second over 500 small workbooks (worker threads), `--help` against a bare
- *               `node -e 0`, whole-sheet dropdowns against none, and openpyxl's read-only mode where python3 has it.
- *               BENCH_CLI=<file.mjs> measures another build of the command instead (e.g. an earlier commit's).
+ *               `node -e 0`, whole-sheet dropdowns against none, and openpyxl's read-only mode where python3 has it
+ *               (or the Python BENCH_PYTHON names). BENCH_CLI=<file.mjs> measures another build of the command instead (e.g. an earlier commit's).
  *   bundle      the production task pane's JavaScript (dist/'s, or built afresh when dist/ is missing or stale)
  *   tracker     `response-matrix tracker` over 100 and 1,000 generated workbooks of 60 answers: time and peak memory
  *   merge       merging the units' returned parts (the round trip's core): 50, 100 and 200 parts of 50 rows each
@@ -167,10 +167,13 @@ async function pairs(a: () => Promise<number>, b: () => Promise<number>, n: numb
   return { aMs, bMs, ratio: medianRatio(bMs, aMs) };
 }
 
-/** Whether python3 here has openpyxl. */
+/** The Python that runs openpyxl: `BENCH_PYTHON` when set (one that has openpyxl), else python3 on the PATH. */
+const PYTHON = process.env.BENCH_PYTHON ?? "python3";
+
+/** Whether that Python has openpyxl. */
 async function hasOpenpyxl(): Promise<boolean> {
   try {
-    await run("python3", ["-c", "import openpyxl"]);
+    await run(PYTHON, ["-c", "import openpyxl"]);
     return true;
   } catch {
     return false;
@@ -236,12 +239,12 @@ async function measureCli(): Promise<CliResults> {
   const summary = (file: string) => () => timedProcess(node, [cli, "summary", file, "--out", join(work, "summary-out.xlsx"), "--as-of", "2025-06-30"]);
   const dropdownSummary = await pairs(summary(small.file), summary(dropdowns), 5);
 
-  let openpyxl: Pairs | string = "not measured: python3 here has no openpyxl";
+  let openpyxl: Pairs | string = `not measured: ${PYTHON} here has no openpyxl`;
   if (await hasOpenpyxl()) {
     progress("cli: openpyxl read-only ...");
     const script = join(work, "openpyxl-read.py");
     writeFileSync(script, "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\n");
-    openpyxl = await pairs(() => timedProcess("python3", [script, small.file]), validate(small.file), 7);
+    openpyxl = await pairs(() => timedProcess(PYTHON, [script, small.file]), validate(small.file), 7);
   }
 
   return {
