@@ -7,8 +7,9 @@
  * change.
  */
 
-import { columnLetter, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
+import { quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
 import type { ChartSpec, SheetSpec } from "../core/sheet-spec";
+import { absoluteRange } from "./xlsx/sheet-xml";
 import { escapeXml } from "./xlsx/xml";
 
 const NS = {
@@ -27,8 +28,7 @@ const EMU_PER_POINT = 12700;
 
 /** `'Section 0 Summary'!$B$20:$B$24`: a range as a chart formula refers to it. */
 export function rangeFormula(sheet: string, r: MergedRange): string {
-  const cell = (row: number, col: number) => `$${columnLetter(col)}$${row + 1}`;
-  return `${quoteSheetName(sheet)}!${cell(r.top, r.left)}:${cell(r.bottom, r.right)}`;
+  return absoluteRange(quoteSheetName(sheet), r);
 }
 
 /** The values of a one-column (or one-row) range, in order. */

@@ -14,29 +14,19 @@ import { createRequire } from "node:module";
 import { rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import type ExcelJS from "exceljs";
-import { a1, columnLetter, quoteSheetName, type CellValue, type MergedRange } from "../core/grid";
+import { a1, columnLetter, quoteSheetName, type CellValue } from "../core/grid";
 import { eachRowFormats, formatAlignment, formatFont, type CellFormat, type SheetSpec } from "../core/sheet-spec";
-import { MissingSheet, SheetNameTaken, WorkbookEdit, type AddedRows, type AddedSheet } from "./xlsx/edit";
+import { hasChart, MissingSheet, SheetNameTaken, WorkbookEdit, type AddedRows, type AddedSheet } from "./xlsx/edit";
 import { SharedFormulaCell, type CellSet } from "./xlsx/cells";
 import { FileError, type LoadedWorkbook } from "./xlsx-read";
 import { workbookInfo } from "./xlsx/reader";
+import { listFormula, rangeRef } from "./xlsx/sheet-xml";
+import { argb } from "./xlsx/styles";
 import { ZipArchive } from "./xlsx/zip";
-
-export { summaryMarkerSheet } from "./xlsx-read";
-export type { AddedSheet } from "./xlsx/edit";
 
 /** ExcelJS, loaded on first use: reading never needs it, and loading it costs about 0.4 s. */
 function excelJs(): typeof ExcelJS {
   return createRequire(import.meta.url)("exceljs") as typeof ExcelJS;
-}
-
-/** `#RRGGBB` -> ExcelJS's ARGB. */
-function argb(hex: string): string {
-  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
-}
-
-function rangeA1(r: MergedRange): string {
-  return r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 }
 
 /** A new workbook's default font, which a cell's font without a name of its own starts from. */
@@ -72,11 +62,6 @@ function excelStyle(format: CellFormat): Partial<ExcelJS.Style> {
   if (format.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (format.unlocked) style.protection = { locked: false };
   return style;
-}
-
-/** An inline list for a dropdown: `"Accepted,Rejected"`. Excel cannot escape commas in such a list, and caps it at 255 characters. */
-function listFormula(values: readonly string[]): string {
-  return `"${values.map((v) => v.replace(/"/g, '""')).join(",")}"`;
 }
 
 type WithDataValidations = { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } };
@@ -134,7 +119,7 @@ export function writeSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
 
   const validations = (ws as unknown as WithDataValidations).dataValidations;
   for (const d of spec.dropdowns ?? []) {
-    validations.add(rangeA1(d.range), {
+    validations.add(rangeRef(d.range), {
       type: "list",
       allowBlank: true,
       formulae: [listFormula(d.values)],
@@ -244,7 +229,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, path: string, sheets: r
  * way a sheet added to a workbook gets its chart (WorkbookEdit). The bytes as they were when no spec has a chart.
  */
 export function addCharts(xlsx: Uint8Array, sheets: readonly SheetSpec[]): Uint8Array {
-  if (!sheets.some((s) => s.chart && s.chart.series.length > 0)) return xlsx;
+  if (!sheets.some(hasChart)) return xlsx;
   const archive = new ZipArchive(Buffer.from(xlsx.buffer, xlsx.byteOffset, xlsx.byteLength));
   const info = workbookInfo(archive);
   if (!info) return xlsx;

@@ -3,6 +3,7 @@
 import { basename } from "node:path";
 import { LayoutError } from "../../core/layouts/errors";
 import type { PartSource } from "../../core/round-trip/parts";
+import { countBySeverity } from "../../core/severity";
 import { plural } from "../../core/text";
 import { HELP_HINT, stringOption, UsageError, type Command } from "../args";
 import { FileError, readXlsxFile } from "../xlsx-read";
@@ -63,8 +64,7 @@ export const mergeCommand: Command = {
       io.out(`Conflicts keep the workbook's value; to take the parts' answers instead, run the merge again with --take parts, or correct the cells by hand.`);
     }
     const { result: check } = await readAndValidate(out, today);
-    const errors = check.findings.filter((f) => f.severity === "error").length;
-    const warnings = check.findings.filter((f) => f.severity === "warning").length;
+    const { error: errors, warning: warnings } = countBySeverity(check.findings);
     io.out(`The merged workbook has ${plural(errors, "error")} and ${plural(warnings, "warning")}${errors + warnings ? `; run "response-matrix validate ${out}" to list them` : ""}.`);
     return 0;
   },

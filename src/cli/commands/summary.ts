@@ -3,7 +3,7 @@
 import { realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { localTimestamp } from "../../core/dates";
-import { countText } from "../../core/severity";
+import { countBySeverity, countText } from "../../core/severity";
 import { SUMMARY_LANGUAGES, headerLanguage, section0Summary, summarySheetName, type SummaryLanguage } from "../../core/summary/index";
 import { HELP_HINT, settingsOption, stringOption, UsageError, type Command } from "../args";
 import { writeWorkbookChanges } from "../xlsx-write";
@@ -56,8 +56,7 @@ export const summaryCommand: Command = {
     const target = summarySheetName(existing);
     await writeWorkbookChanges(loaded, out, { sheets: [{ spec: { ...spec, name: target.name }, replaces: target.replaces, marker: true }] });
 
-    const count = { error: 0, warning: 0, info: 0 };
-    for (const f of result.findings) count[f.severity]++;
+    const count = countBySeverity(result.findings);
     const languageName = language === "fr" ? "French" : "English";
     io.out(
       `Wrote ${out} with the sheet "${target.name}"${target.replaces ? " (replacing the earlier summary)" : ""}, ` +

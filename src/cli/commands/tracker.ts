@@ -87,9 +87,12 @@ export async function workbookPaths(args: readonly string[], out: string, io: Cl
 }
 
 /** A fingerprint of the file's bytes (the same bytes are the same file), or "" when it cannot be read. */
+const digestOf = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+/** The digest of a file that could not be read as a workbook ("" when it cannot be read at all). */
 async function fileDigest(path: string): Promise<string> {
   try {
-    return createHash("sha256").update(await readFile(path)).digest("hex");
+    return digestOf(await readFile(path));
   } catch {
     return "";
   }
@@ -100,12 +103,12 @@ async function fileDigest(path: string): Promise<string> {
  * row with the sentence saying why. The unit of work of a tracker run (a path in, plain data out).
  */
 export async function readTracked(path: string, asOf: string): Promise<TrackedWorkbook> {
-  const digest = await fileDigest(path);
   try {
     // As validate reads it (a summary sheet this tool wrote is output, not input), so the counts agree with it
-    const { result } = await readAndValidate(path, asOf);
-    return trackWorkbook(path, result.matrix, result.findings, digest);
+    const { loaded, result } = await readAndValidate(path, asOf);
+    return trackWorkbook(path, result.matrix, result.findings, digestOf(loaded.archive.bytes));
   } catch (e) {
+    const digest = await fileDigest(path);
     if (e instanceof FileError || e instanceof UsageError) return unreadableWorkbook(path, e.message, digest);
     // One workbook that breaks something must not stop the other 999
     const why = (e as Error)?.message?.split("\n")[0] ?? String(e);

@@ -205,7 +205,7 @@ function withAttribute(tag: string, name: string, change: (value: string) => str
 }
 
 /** Whether a spec carries a chart with something to draw. */
-function hasChart(spec: SheetSpec): boolean {
+export function hasChart(spec: SheetSpec): boolean {
   return !!spec.chart && spec.chart.series.length > 0;
 }
 

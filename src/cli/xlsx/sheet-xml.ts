@@ -95,8 +95,8 @@ export function tableXml(spec: SheetSpec, table: TableSpec, id: number, name: st
   );
 }
 
-/** An inline list for a dropdown: `"Accepted,Rejected"` (Excel cannot escape commas in such a list). */
-function listFormula(values: readonly string[]): string {
+/** An inline list for a dropdown: `"Accepted,Rejected"` (Excel cannot escape commas in such a list, and caps it at 255 characters). */
+export function listFormula(values: readonly string[]): string {
   return `"${values.map((v) => v.replace(/"/g, '""')).join(",")}"`;
 }
 
@@ -208,8 +208,8 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, ns: Namespaces, rel
   );
 }
 
-/** `'Sheet'!$A$1:$J$40`: a range as a defined name refers to it. */
-function absoluteRange(quotedName: string, r: MergedRange): string {
+/** `'Sheet'!$A$1:$J$40`: a range as a defined name or a chart formula refers to it. */
+export function absoluteRange(quotedName: string, r: MergedRange): string {
   const cell = (row: number, col: number) => `$${columnLetter(col)}$${row + 1}`;
   return `${quotedName}!${cell(r.top, r.left)}:${cell(r.bottom, r.right)}`;
 }

@@ -6,6 +6,7 @@
  */
 
 import { formatAlignment, formatFont, type CellFormat } from "../../core/sheet-spec";
+import { prefixAt, splice } from "./spans";
 import { escapeXml, XmlScanner } from "./xml";
 
 /** The collections of a styles part, in the order the schema requires. */
@@ -36,8 +37,8 @@ interface Found {
   children: number;
 }
 
-/** `#RRGGBB` -> `FFRRGGBB`. */
-function argb(hex: string): string {
+/** `#RRGGBB` -> `FFRRGGBB` (ARGB, as styles.xml and ExcelJS write colours). */
+export function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
 }
 
@@ -63,7 +64,7 @@ export class StyleBook {
     XmlScanner.scan(xml, {
       open: (name, a, empty, at, end) => {
         if (depth === 0) {
-          this.prefix = xml.slice(at + 1, at + 1 + xml.slice(at + 1).search(/[\s/>]/)).replace(/[^:]*$/, "");
+          this.prefix = prefixAt(xml, at);
           this.rootEnd = end;
         }
         if (depth === 1 && (ORDER as readonly string[]).includes(name)) {
@@ -211,11 +212,7 @@ export class StyleBook {
         edits.push({ at, end: at, text: `<${p}${name} count="${entries.length}">${entries.join("")}</${p}${name}>` });
       }
     }
-    let out = this.xml;
-    // from the end backwards; of two insertions at one point the later in the schema's order goes in first
-    const order = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.at - a.at || b.i - a.i);
-    for (const e of order) out = out.slice(0, e.at) + e.text + out.slice(e.end);
-    return out;
+    return splice(this.xml, edits);
   }
 
   /** Where a missing collection goes: before the first later one the part has, else before the root's end tag. */
