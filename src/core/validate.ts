@@ -97,11 +97,6 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-/** Counts of findings by severity. */
-export function countBySeverity(findings: readonly Finding[]): { error: number; warning: number; info: number } {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
+export { countBySeverity } from "./severity";
 
 export { formatAddress };

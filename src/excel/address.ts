@@ -1,4 +1,4 @@
-/** Reading the addresses Office.js returns: `'My sheet'!B3:F20`, and lists of them (`RangeAreas.address`). */
+/** Reading the addresses Office.js returns: `'My sheet'!B3:F20`, and lists of them (`RangeAreas.address`); a rectangle as a range. */
 
 import { parseA1, type MergedRange } from "../core/grid";
 
@@ -20,4 +20,9 @@ export function parseRangeAddress(address: string): { sheet: string; rect: Merge
 /** `Sheet1!A1:A3,Sheet1!B5:C5` -> rectangles (sheet names may hold commas when quoted). */
 export function parseAreasAddress(address: string): MergedRange[] {
   return (address.match(MANY) ?? []).map((a) => parseRangeAddress(a).rect);
+}
+
+/** The range of a 0-based rectangle on a sheet. */
+export function rangeOf(sheet: Excel.Worksheet, r: MergedRange): Excel.Range {
+  return sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
 }

@@ -13,7 +13,7 @@
  */
 
 import type { CellValue, MergedRange, Sheet, Workbook } from "../core/grid";
-import { parseAreasAddress, parseRangeAddress } from "./address";
+import { parseAreasAddress, parseRangeAddress, rangeOf } from "./address";
 import { CHUNK_BYTES, errorCode, isPayloadTooLarge, jsonSize } from "./payload";
 import { MERGED_AREAS_API, mergedAreasOf, supportsExcelApi } from "./requirements";
 
@@ -198,7 +198,7 @@ async function regionsOf(context: Excel.RequestContext, sheets: Excel.Worksheet[
     const take = pending.splice(0, Math.max(1, Math.floor(MAX_ASKS / BANDS)));
     const asks = take.flatMap(({ sheet, rect }) =>
       bands(rect).map((band) => {
-        const used = sheets[sheet].getRangeByIndexes(band.top, band.left, band.bottom - band.top + 1, band.right - band.left + 1).getUsedRangeOrNullObject(true);
+        const used = rangeOf(sheets[sheet], band).getUsedRangeOrNullObject(true);
         used.load("address");
         return { sheet, used };
       }),
@@ -320,7 +320,7 @@ async function readMergedAreas(context: Excel.RequestContext, sheets: Excel.Work
   const queue = regions.flatMap(({ sheet, rect }) => tiles(rect).map((tile) => ({ sheet, tile })));
   for (let start = 0; start < queue.length; start += MAX_ASKS) {
     const asks = queue.slice(start, start + MAX_ASKS).map(({ sheet, tile }) => {
-      const areas = mergedAreasOf(sheets[sheet].getRangeByIndexes(tile.top, tile.left, tile.bottom - tile.top + 1, tile.right - tile.left + 1));
+      const areas = mergedAreasOf(rangeOf(sheets[sheet], tile));
       areas?.load("address");
       return { sheet, areas };
     });

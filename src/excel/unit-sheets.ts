@@ -16,8 +16,9 @@ import { mergeParts, type CellChange, type ConflictChoice, type MergeResult } fr
 import { splitBook } from "../core/round-trip/split";
 import type { SheetSpec } from "../core/sheet-spec";
 import { joinWithAnd } from "../core/text";
+import { rangeOf } from "./address";
 import { UserFacingError, type MergedUnitSheets, type PreparedUnitSheets } from "./gateway";
-import { coalesceStyles, queueSheetSpec, queueStyle, typed, writeSheets } from "./write";
+import { coalesceStyles, freeName, queueSheetSpec, queueStyle, typed, writeSheets } from "./write";
 
 const TEMPORARY_LOG = "Response Matrix (merge log)";
 
@@ -111,10 +112,6 @@ function bounds(changes: readonly CellChange[]): MergedRange | null {
   return r;
 }
 
-function rangeOf(sheet: Excel.Worksheet, r: MergedRange): Excel.Range {
-  return sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
-}
-
 /**
  * Values for the changed cells' rectangle: null (left as it is) except the changed cells. Text is written as text;
  * a date as `YYYY-MM-DD`, which Excel reads as a date (a date cell stays one; an empty one gets a date format).
@@ -199,7 +196,7 @@ function queueNewRows(sheet: Excel.Worksheet, rows: NewRows): string | null {
   if (table) sheet.tables.getItem(table).rows.add(undefined, Array.from({ length: height }, () => new Array<string>(rect.right - rect.left + 1).fill("")));
   const target = rangeOf(sheet, rect);
   const styled = rect.top - 1 !== rows.header;
-  if (styled) target.copyFrom(rangeOf(sheet, { ...rect, top: rect.top - 1, bottom: rect.top - 1 }), "Formats");
+  if (styled) target.copyFrom(rows.above, "Formats");
   const formats = styled ? Array.from({ length: height }, () => rows.above.numberFormat[0]) : rows.before.numberFormat;
   target.values = valuesFor(rect, rows.changes, formats) as CellValue[][];
   return table;
@@ -222,8 +219,7 @@ export async function writeMerge(context: Excel.RequestContext, plan: MergePlan,
   const cells = area ? rangeOf(responses, area).load("numberFormat,formulas") : null;
   const newRows = added ? queueNewRowsRead(responses, added, result.changes.filter(isNew)) : null;
   const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
-  let temporary = TEMPORARY_LOG;
-  for (let i = 2; taken.has(temporary.toLowerCase()); i++) temporary = `${TEMPORARY_LOG.slice(0, -1)} ${i})`;
+  const temporary = freeName(taken, TEMPORARY_LOG);
   const logSheet = appendAt === null ? worksheets.add(temporary) : worksheets.getItem(log.name);
   if (appendAt === null) {
     logSheet.load("id");

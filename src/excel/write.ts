@@ -6,7 +6,7 @@
 
 import { columnLetter, type CellValue, type MergedRange } from "../core/grid";
 import { POINTS_PER_WIDTH, type CellStyle, type ChartSpec, type PrintSpec, type SheetSpec, type StyledRange } from "../core/sheet-spec";
-import { parseRangeAddress } from "./address";
+import { parseRangeAddress, rangeOf } from "./address";
 
 /**
  * Column width in points, as Office.js takes it, for a width as a file stores it (what ExcelJS writes): 7 pixels a
@@ -27,10 +27,6 @@ const ALERT_MESSAGE_LIMIT = 225;
  */
 export function typed(value: CellValue, textFormat: boolean): CellValue {
   return typeof value === "string" && value !== "" && !textFormat ? `'${value}` : value;
-}
-
-function rangeOf(sheet: Excel.Worksheet, r: MergedRange): Excel.Range {
-  return sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
 }
 
 function filled<T>(r: MergedRange, value: T): T[][] {
@@ -234,9 +230,10 @@ export interface WriteOptions {
 
 const TEMPORARY_NAME = "Response Matrix (writing)";
 
-function freeName(taken: Set<string>): string {
+/** A sheet name no sheet has: `base`, else `base` numbered ("Response Matrix (writing 2)"); noted as taken. */
+export function freeName(taken: Set<string>, base = TEMPORARY_NAME): string {
   for (let i = 1; ; i++) {
-    const name = i === 1 ? TEMPORARY_NAME : `Response Matrix (writing ${i})`;
+    const name = i === 1 ? base : `${base.slice(0, -1)} ${i})`;
     if (!taken.has(name.toLowerCase())) {
       taken.add(name.toLowerCase());
       return name;

@@ -4,6 +4,8 @@
  * Settings keep ISO dates (YYYY-MM-DD); only the pane converts.
  */
 
+import { localTimestamp } from "../core/dates";
+
 type Part = "day" | "month" | "year";
 
 /** A date of the example whose day is above 12, so a format's order can be read off it. */
@@ -64,8 +66,7 @@ export function parseTypedDate(text: string, locale: string): string | null {
 
 /** Today as YYYY-MM-DD in the user's time zone. */
 export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localTimestamp(now).slice(0, 10);
 }
 
 /** The locale the pane formats dates in: the browser's (in Office, the language Office runs in). */

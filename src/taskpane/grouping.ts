@@ -6,7 +6,7 @@
 import { a1, columnLetter, quoteSheetName } from "../core/grid";
 import type { Finding, Severity } from "../core/model";
 import { RULES, ruleById } from "../core/rules/index";
-import { countText } from "../core/severity";
+import { countBySeverity, countText } from "../core/severity";
 import { displayText, joinWithAnd, plural } from "../core/text";
 
 export type GroupBy = "rule" | "recommendation" | "unit";
@@ -128,8 +128,7 @@ export function whereText(findings: readonly Finding[]): string {
 
 /** "1 error, 14 warnings": the severities present among the findings, errors first. */
 export function severityCounts(findings: readonly Finding[]): string {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  const counts = countBySeverity(findings);
   return SEVERITIES.filter((s) => counts[s] > 0)
     .map((s) => countText(s, counts[s]))
     .join(", ");

@@ -19,7 +19,7 @@ import { displayText, memoizeText, normalizeKey } from "../text";
 import { readAcceptance } from "../vocabulary";
 import { readDate } from "../dates";
 import { readSection0Cell } from "./section0";
-import { blockColumnMap, headerText, recommendationCell, type ColumnMap } from "./table";
+import { blockColumnMap, headerText, isBlankCells, recommendationCell, type ColumnMap } from "./table";
 
 /** A table's header: one row, or two (`firstRow` above `headerRow`). 0-based. */
 export interface HeaderRows {
@@ -201,12 +201,6 @@ function keyRoles(byCol: ReadonlyMap<number, Role>): string {
   return KEY_ROLES.filter((r) => roles.has(r)).join();
 }
 
-function isBlankRow(cells: readonly CellValue[] | undefined): boolean {
-  if (!cells) return true;
-  for (const v of cells) if (!isBlank(v)) return false;
-  return true;
-}
-
 function firstFilled(cells: readonly CellValue[]): number {
   for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c])) return c;
   return -1;
@@ -294,7 +288,7 @@ export function segmentSheet(sheet: Sheet): Block[] {
   let answerCol = -1;
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r];
-    if (isBlankRow(cells)) continue;
+    if (isBlankCells(cells)) continue;
     if (table && !fresh && answerCol >= 0 && isAnswer(cells[answerCol])) {
       lastRow = r;
       continue;
@@ -318,7 +312,7 @@ export function segmentSheet(sheet: Sheet): Block[] {
       let byCol = roles.byCol;
       // A group label's row right above, outside any table
       const above = rows[r - 1];
-      if (!table && r > region.start && !isBlankRow(above) && sectionTitle(above) === null) {
+      if (!table && r > region.start && !isBlankCells(above) && sectionTitle(above) === null) {
         const upper = rowRoles(above);
         if (upper && upper.strong >= 1) {
           const both = combined(sheet, upper, r, roles);
@@ -464,7 +458,7 @@ const LABEL_SEARCH_ROWS = 3;
 function labelRowNear(sheet: Sheet, from: number, step: 1 | -1, lo: number, hi: number, labelCol: number) {
   for (let r = from, passed = 0; r >= lo && r < hi && passed <= LABEL_SEARCH_ROWS; r += step) {
     const cells = sheet.rows[r];
-    if (isBlankRow(cells)) continue;
+    if (isBlankCells(cells)) continue;
     const labels = labelsOf(cells, labelCol);
     if (labels.length > 0 && !isCaption(sheet, r, labels)) return { row: r, labels };
     passed++;
@@ -523,7 +517,7 @@ function findMatrix(sheet: Sheet, region: Region, from: number): Block | null {
   const namedSection0 = /^section 0\b/.test(normalizeKey(sheet.name));
   for (let r = from; r < region.end; r++) {
     const cells = sheet.rows[r];
-    if (isBlankRow(cells)) continue;
+    if (isBlankCells(cells)) continue;
     const anchor = anchorColumn(cells, namedSection0);
     if (anchor >= 0) {
       const near = labelRowNear(sheet, r, 1, r, region.end, anchor);
@@ -556,7 +550,7 @@ function matrixBlock(sheet: Sheet, region: Region, from: number, anchorRow: numb
   let top = Math.min(anchorRow, labelRow);
   for (let r = top - 1; r >= from && r >= top - LABEL_SEARCH_ROWS; r--) {
     const cells = sheet.rows[r];
-    if (isBlankRow(cells)) continue;
+    if (isBlankCells(cells)) continue;
     if (sectionTitle(cells) === null && !isCaptionRow(sheet, r, labelCol)) break;
     top = r;
   }

@@ -63,8 +63,14 @@ export function blockColumnMap(sheet: Sheet, header: HeaderRows): ColumnMap {
 
 /** True when every cell of the row is blank. */
 export function isBlankRow(sheet: Sheet, row: number): boolean {
-  const r = sheet.rows[row];
-  return !r || r.every((v) => isBlank(v));
+  return isBlankCells(sheet.rows[row]);
+}
+
+/** Whether a row's cells (undefined past the sheet's rows) are all blank. */
+export function isBlankCells(cells: readonly CellValue[] | undefined): boolean {
+  if (!cells) return true;
+  for (const v of cells) if (!isBlank(v)) return false;
+  return true;
 }
 
 /** Label cells above a table: `Title: ...`, `Date of response: ...`. Keys are normalised labels. */

@@ -241,8 +241,9 @@ export function partSheet(book: RoundTripBook, round: Round, unit: Unit, recs: r
   const marker = partMarker(book, round, unit, recs, options.made);
   const markerRow = cells[0];
   while (markerRow.length < width) markerRow.push("");
-  markerRow.push(...markerCells(marker));
-  const hiddenColumns = markerCells(marker).map((_, i) => width + i);
+  const markerValues = markerCells(marker);
+  markerRow.push(...markerValues);
+  const hiddenColumns = markerValues.map((_, i) => width + i);
 
   const columnWidths = [NUMBER_WIDTH, TEXT_WIDTH, ...columns.map((c) => WIDTHS[c.role] ?? 18)];
   const spec: SheetSpec = {

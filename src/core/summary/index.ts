@@ -19,6 +19,7 @@ import { serialFromTimestamp } from "../dates";
 import type { CellValue, MergedRange } from "../grid";
 import { hasStatusColumns } from "../matrix";
 import type { Finding, Recommendation, Response, ResponseMatrix } from "../model";
+import { countBySeverity } from "../severity";
 import {
   POINTS_PER_WIDTH, PRINTED_POINTS_PER_WIDTH, PRINT_MARGINS, SHEET_FONT, blockPageBreaks, printScale, printableHeight,
   printableWidth, rowHeightOf, widthForText, wrappedRowHeights, type CellStyle, type ChartSpec, type SheetSpec, type StyledRange,
@@ -253,8 +254,7 @@ export function section0Summary(matrix: ResponseMatrix, findings: readonly Findi
 
   // Checks for the office, to the right of the title block, outside the print area
   const checksCol = lastCol + 2;
-  const tally = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) tally[f.severity]++;
+  const tally = countBySeverity(findings);
   draft.set(0, checksCol, words.checksTitle);
   draft.style(0, checksCol, 0, checksCol, { bold: true });
   (["error", "warning", "info"] as const).forEach((severity, i) => {
