@@ -116,6 +116,21 @@ describe("split", () => {
     expect(recommendationsDigest([["3", `${rec3.text} Soon.`]])).not.toBe(marker.digest);
   });
 
+  test("a marker whose JSON reads but breaks its schema (no unit, a wrong version, a digest that is not text) is damaged", () => {
+    const sheet = returned(partOf(split(exampleBook(), "6 months"), "CITSU")).workbook.sheets[0];
+    const found = readMarker(sheet);
+    if (!found || !("marker" in found)) throw new Error("the part has no readable marker");
+    const withMarker = (marker: unknown) => {
+      const rows = sheet.rows.map((r) => [...r]);
+      rows[found.row] = rows[found.row].map((v) => (typeof v === "string" && v.startsWith("ResponseMatrixPart|") ? `ResponseMatrixPart|1|1|${JSON.stringify(marker)}` : v));
+      return readMarker({ ...sheet, rows });
+    };
+    expect(withMarker(found.marker)).toEqual(found); // written back as it was: still read
+    for (const broken of [{ ...found.marker, unit: "" }, { ...found.marker, v: 2 }, { ...found.marker, digest: 7 }, { ...found.marker, recommendations: [{ n: "1", t: "x" }] }]) {
+      expect(withMarker(broken)).toEqual({ problem: expect.stringContaining("is damaged") });
+    }
+  });
+
   test("a unit that no recommendation is addressed to gets no part, and is named", () => {
     const wb = exampleBook();
     sheetOf(wb, "Units").rows.push(["IT", "Information Technology", "Support", ""]);
