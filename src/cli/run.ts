@@ -21,8 +21,22 @@ export type { CliIo } from "./args";
 /** The commands, in the order --help lists them. Adding a command: one module in commands/, one line here. */
 export const COMMANDS: readonly Command[] = [validateCommand, summaryCommand, templateCommand, splitCommand, mergeCommand, trackerCommand];
 
+/** Set once the reader of standard output has gone (`response-matrix validate big.xlsx | head`): nothing more is written there. */
+let stdoutClosed = false;
+let pipesWatched = false;
+
+/** A reader that stops early closes the pipe: the command then finishes quietly, as other command-line tools do, instead of failing on a write. */
+function watchPipes(): void {
+  if (pipesWatched) return;
+  pipesWatched = true;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    stdoutClosed = true;
+  });
+}
+
 const processIo: CliIo = {
-  out: (text) => process.stdout.write(`${text}\n`),
+  out: (text) => stdoutClosed || process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   // One line rewritten in place, and only on a terminal: a log file gets no progress
   progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text.slice(0, Math.max(20, (process.stderr.columns ?? 80) - 1))}`) : undefined,
@@ -42,6 +56,7 @@ Exit status: validate 0 no errors found, 1 errors found; summary and template 0 
 
 /** Runs the command line; returns the exit status. Never throws: every failure becomes one sentence on stderr. */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  if (io === processIo) watchPipes();
   const today = io.today ?? todayIso();
   const [name, ...args] = argv;
   try {

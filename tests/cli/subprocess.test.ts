@@ -1,6 +1,6 @@
 /** The CLI as a real process: exit statuses and stderr as a shell script sees them. */
 
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,6 +46,20 @@ describe("the CLI as a process", { timeout: 30_000 }, () => {
     expect(JSON.parse(stdout).issues.map((i: { rule: string; cell: string; recommendation: string; unit: string }) => [i.rule, i.cell, i.recommendation, i.unit])).toEqual([
       ["missing-action", "D7", "2", "PTP"],
     ]);
+  });
+
+  it("stops quietly, with its status, when the reader of its output goes away (| head)", async () => {
+    const file = folder.path("many-findings.xlsx");
+    // 3,000 rows without an action: several hundred kilobytes of JSON, far more than a pipe holds
+    const rows = Array.from({ length: 3000 }, (_, i) => goodRow(String((i % 2) + 1), ["CWM", "GCP", "PTP"][i % 3], { action: "N/A" }));
+    await writeXlsx(file, book({ responses: rows }));
+    const child = spawn(TSX, [MAIN, "validate", file, "--format", "json", "--as-of", "2025-06-30"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once("data", () => child.stdout.destroy()); // the first piece read, then the pipe closed
+    const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    expect(stderr).toBe("");
+    expect(status).toBe(1); // errors were found: the status says so even though the report was not read to its end
   });
 
   it("exits 2 with one line on stderr and no stack trace for a password-protected file", async () => {
