@@ -1,6 +1,6 @@
 /**
  * The command line's entry point: runs it with the process's arguments when executed directly (`tsx src/cli/main.ts`,
- * `node dist/cli/response-matrix.mjs`), and exports it for the bin script and tests (src/cli/run.ts does the work).
+ * `node dist/cli/response-matrix.mjs` through src/cli/launch.ts), and exports it for the launcher and tests (src/cli/run.ts does the work).
  */
 
 import { realpathSync } from "node:fs";

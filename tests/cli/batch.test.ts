@@ -8,10 +8,11 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Outcome } from "../../src/cli/batch";
 import { run as runCli } from "../../src/cli/main";
+import { build } from "esbuild";
+import { buildCli } from "../../scripts/build-cli";
 import { tempFolder } from "./files";
 
 const run = promisify(execFile);
@@ -81,8 +82,8 @@ describe("validate on many files", () => {
 
 describe("validate on many files, as the built command runs it", () => {
   it("prints one JSON object per file in the order given, an unreadable one as {file, error}, and exits 2", { timeout: 120_000 }, async () => {
-    const cli = join(CACHE, "response-matrix.mjs");
-    await build({ entryPoints: [join(ROOT, "src", "cli", "main.ts")], bundle: true, platform: "node", format: "esm", packages: "external", outfile: cli, logLevel: "error" });
+    await buildCli(join(CACHE, "cli"), { codeCache: false });
+    const cli = join(CACHE, "cli", "response-matrix.mjs");
     const example = join(ROOT, "tests", "fixtures", "xlsx", "chart-on-units.xlsx");
     const files: string[] = [];
     for (let i = 0; i < 7; i++) {
