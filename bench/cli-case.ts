@@ -15,7 +15,7 @@ import { PackageEdit } from "../src/cli/xlsx/edit";
 import { workbookInfo } from "../src/cli/xlsx/reader";
 import { spans, splice } from "../src/cli/xlsx/spans";
 import { ZipArchive } from "../src/cli/xlsx/zip";
-import { isEntryPoint } from "./entry";
+import { isEntryPoint } from "../src/cli/entry";
 import { generateWorkbook, type BenchSize } from "./workbook";
 
 /** Writes the generated workbook as an .xlsx, dates as dates (as a person would type them). */

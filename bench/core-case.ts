@@ -9,7 +9,7 @@
 import { readWorkbook } from "../src/core/read";
 import { section0Summary } from "../src/core/summary/index";
 import { validate } from "../src/core/validate";
-import { isEntryPoint } from "./entry";
+import { isEntryPoint } from "../src/cli/entry";
 import { median } from "./stats";
 import { generateWorkbook, rowsOf } from "./workbook";
 

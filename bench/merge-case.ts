@@ -12,7 +12,7 @@ import { mergeParts } from "../src/core/round-trip/merge";
 import type { PartSource } from "../src/core/round-trip/parts";
 import { splitBook } from "../src/core/round-trip/split";
 import { RECOMMENDATIONS_COLUMNS, RESPONSES_COLUMNS, UNITS_COLUMNS } from "../src/core/template";
-import { isEntryPoint } from "./entry";
+import { isEntryPoint } from "../src/cli/entry";
 import { prng } from "./workbook";
 
 export interface MergeCaseResult {

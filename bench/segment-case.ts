@@ -9,7 +9,7 @@
 import type { CellValue, Workbook } from "../src/core/grid";
 import { segmentWorkbook } from "../src/core/layouts/blocks";
 import { readWorkbook } from "../src/core/read";
-import { isEntryPoint } from "./entry";
+import { isEntryPoint } from "../src/cli/entry";
 import { median } from "./stats";
 import { prng } from "./workbook";
 

@@ -10,7 +10,7 @@ import { SettingsSchema } from "../src/core/model";
 import { OfficeGateway } from "../src/excel/office-gateway";
 import { jsonSize } from "../src/excel/payload";
 import { MemoryExcel, installMemoryExcel } from "../src/memory-excel";
-import { isEntryPoint } from "./entry";
+import { isEntryPoint } from "../src/cli/entry";
 import { SYNC_SIZES, generateWorkbook, type BenchSize } from "./workbook";
 
 export interface SyncCounts {

@@ -12,7 +12,7 @@
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../src/cli/run";
-import { isEntryPoint } from "./entry";
+import { isEntryPoint } from "../src/cli/entry";
 import { generateWorkbook } from "./workbook";
 
 export interface TrackerCaseResult {

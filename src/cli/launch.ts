@@ -9,13 +9,13 @@
  * Kept small and free of the product's code: it is what every start pays for before the bundle runs.
  */
 
-import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
-import { isMainThread } from "node:worker_threads";
 import type { CliIo } from "./args";
+import { isEntryPoint } from "./entry";
 
 /** What the bundle exports (src/cli/main.ts). */
 interface Bundle {
@@ -72,18 +72,8 @@ export async function writeCodeCache(commands: readonly (readonly string[])[]): 
   return data.length;
 }
 
-/** Run directly (`node dist/cli/response-matrix.mjs validate ...`), not when imported (the bin script, tests, the build). */
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isMainThread && isEntryPoint()) {
+// Run directly (`node dist/cli/response-matrix.mjs validate ...`), not when imported (the bin script, tests, the build)
+if (isEntryPoint(import.meta.url)) {
   run(process.argv.slice(2)).then((status) => {
     process.exitCode = status;
   });
