@@ -9,8 +9,13 @@
 
 import { serialFromIso } from "../dates";
 import type { CellValue, MergedRange } from "../grid";
-import { wrappedRowHeights, type CellStyle, type ChartSpec, type SheetSpec, type StyledRange } from "../sheet-spec";
-import type { TrackerTable } from "./tables";
+import {
+  PRINT_MARGINS, PRINTED_POINTS_PER_WIDTH, SHEET_FONT, printableWidth, widthForText, wrappedRowHeights,
+  type CellStyle, type ChartSpec, type SheetSpec, type StyledRange,
+} from "../sheet-spec";
+import { MIN_PRINTED_POINTS } from "../summary/index";
+import { textWidth, widestWord } from "../text-measure";
+import type { TrackerColumn, TrackerTable } from "./tables";
 
 export const TRACKER_TITLE = "Recommendation tracker";
 const DATE_FORMAT = "yyyy-mm-dd";
@@ -25,7 +30,8 @@ const COLUMN_STYLES: Record<TrackerTable["columns"][number]["kind"], CellStyle> 
   text: { wrap: true },
   count: {},
   rate: { numberFormat: PERCENT_FORMAT },
-  date: { numberFormat: DATE_FORMAT, horizontal: "left" },
+  // a date written as text ("Q2 2024, once funded") wraps as a text column's cells do
+  date: { numberFormat: DATE_FORMAT, horizontal: "left", wrap: true },
 };
 
 /** The 0-based row of a tracker sheet's header row. */
@@ -68,8 +74,8 @@ export function trackerSheet(table: TrackerTable, options: TrackerSheetOptions):
   ];
   // One style per column, so that each cell is styled once (a tracker can have tens of thousands of rows)
   table.columns.forEach((c, i) => styles.push({ range: body(i), style: { vertical: "top", ...COLUMN_STYLES[c.kind] } }));
-  const columnWidths = table.columns.map((c) => c.width);
-  const rowHeights = wrappedRowHeights({ cells: rectangular, styles, columnWidths }).map((h) => Math.min(h, MAX_ROW_POINTS));
+  const columnWidths = fittedWidths(table.columns, table.rows);
+  const rowHeights = wrappedRowHeights({ cells: rectangular, styles, columnWidths, font: SHEET_FONT }).map((h) => Math.min(h, MAX_ROW_POINTS));
 
   return {
     name: table.sheet,
@@ -79,10 +85,69 @@ export function trackerSheet(table: TrackerTable, options: TrackerSheetOptions):
     merges: width >= 4 ? [1, 2].map((r) => ({ top: r, left: 1, bottom: r, right: 3 })) : [],
     columnWidths,
     rowHeights,
+    font: SHEET_FONT,
     freezeRows: header + 1,
     tables: [{ name: table.table, range: { top: header, left: 0, bottom: last, right: width - 1 } }],
-    print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, repeatRows: { first: header, last: header } },
+    print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, repeatRows: { first: header, last: header }, margins: PRINT_MARGINS },
   };
+}
+
+/** The widest the columns may be together (printed width units) for one page wide to print the text at MIN_PRINTED_POINTS or more. */
+export function trackerPageUnits(): number {
+  return (printableWidth(PRINT_MARGINS) * 0.98 * SHEET_FONT.size) / MIN_PRINTED_POINTS / PRINTED_POINTS_PER_WIDTH;
+}
+
+/** How a number, date or rate of a column prints, for its width. */
+function shown(v: CellValue, column: TrackerColumn): string {
+  if (column.kind === "date" && typeof v === "number") return "2025-12-31";
+  if (column.kind === "rate" && typeof v === "number") return "100%";
+  return String(v);
+}
+
+/** The width (in points) that holds most of a column's texts on one line: the 9th of every 10, sorted by width, so that one long outlier does not take the page. */
+function typicalWidth(widths: number[]): number {
+  if (widths.length === 0) return 0;
+  widths.sort((a, b) => a - b);
+  return widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.9))];
+}
+
+/**
+ * Column widths fitted to what the columns hold, within one page wide at a readable print size: each column as
+ * wide as its header's widest word (headers never break inside a word) and its widest number or date; then, while
+ * the page has room, each text column widens towards the width that holds its texts on one line, first up to its
+ * reading width (`column.width`), then beyond it for the columns whose texts are longer still. A column whose cells
+ * are all blank stays as narrow as its header, and leaves its room to the columns with long texts.
+ */
+function fittedWidths(columns: readonly TrackerColumn[], rows: readonly CellValue[][]): number[] {
+  const size = SHEET_FONT.size;
+  const least = columns.map((c) => widestWord(c.header, size, true));
+  const natural = [...least];
+  columns.forEach((column, i) => {
+    const lengths: number[] = [];
+    for (const row of rows) {
+      const v = row[i];
+      if (v === "" || v === undefined || v === null) continue;
+      const text = shown(v, column);
+      // A number or date never wraps: its column holds it. A text's words should not break either, up to the column's reading width
+      if (typeof v === "number") least[i] = Math.max(least[i], textWidth(text, size));
+      else least[i] = Math.max(least[i], Math.min(widestWord(text, size), column.width * PRINTED_POINTS_PER_WIDTH));
+      lengths.push(textWidth(text, size));
+    }
+    natural[i] = Math.max(least[i], typicalWidth(lengths));
+  });
+  const widths = least.map((p) => widthForText(p));
+  let spare = trackerPageUnits() - widths.reduce((a, b) => a + b, 0);
+  // Up to each column's reading width, then up to the width of its texts: each step shares what room is left
+  for (const cap of [(i: number) => Math.min(natural[i], columns[i].width * PRINTED_POINTS_PER_WIDTH), (i: number) => natural[i]]) {
+    if (spare <= 0) break;
+    const wants = widths.map((w, i) => Math.max(0, widthForText(cap(i)) - w));
+    const wanted = wants.reduce((a, b) => a + b, 0);
+    if (wanted === 0) continue;
+    const share = Math.min(1, spare / wanted);
+    widths.forEach((w, i) => (widths[i] = Math.floor((w + wants[i] * share) * 4) / 4));
+    spare -= wanted * share;
+  }
+  return widths;
 }
 
 /**

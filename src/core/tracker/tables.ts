@@ -20,9 +20,9 @@ export interface TrackerColumn {
   header: string;
   kind: ColumnKind;
   /**
- * Width in Excel character units: the longest word of the header, in bold, and one more, so that headers wrap between
- * words; all of a sheet's columns together print on one A4 landscape page wide at no less than 8-point text.
- */
+   * Reading width in Excel character units: what a column of long texts gets first when the sheet fits its columns
+   * to what they hold (sheets.ts); a column of short values, or of none, is narrower, one of longer texts may be wider.
+   */
   width: number;
 }
 

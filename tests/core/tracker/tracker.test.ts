@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { serialFromIso } from "../../../src/core/dates";
 import type { CellValue, MergedRange } from "../../../src/core/grid";
-import type { SheetSpec } from "../../../src/core/sheet-spec";
+import { PRINT_MARGINS, PRINTED_POINTS_PER_WIDTH, SHEET_FONT, printableWidth, widthForText, type SheetSpec } from "../../../src/core/sheet-spec";
+import { textWidth, widestWord } from "../../../src/core/text-measure";
 import { section0Summary } from "../../../src/core/summary/index";
 import {
   BOM, csvText, headerRow, tracker, trackWorkbook, unreadableWorkbook, unitsAcrossWorkbooks, type TrackedWorkbook, type TrackerTable,
@@ -136,21 +137,53 @@ describe("tracker tables", () => {
       expect(sheet.cells[header]).toEqual(tables[i].columns.map((c) => c.header));
       expect(sheet.cells.slice(header + 1, header + 1 + tables[i].rows.length)).toEqual(tables[i].rows);
       expect(sheet.tables).toEqual([{ name: tables[i].table, range: { top: header, left: 0, bottom: header + Math.max(1, tables[i].rows.length), right: tables[i].columns.length - 1 } }]);
-      expect(sheet.print).toEqual({ orientation: "landscape", paperSize: "A4", fitToWidth: true, repeatRows: { first: header, last: header } });
+      expect(sheet.print).toEqual({ orientation: "landscape", paperSize: "A4", fitToWidth: true, repeatRows: { first: header, last: header }, margins: PRINT_MARGINS });
       expect(sheet.cells[1]).toContain(serialFromIso(AS_OF));
-      // Headers wrap between words, never inside one (a bold word takes about one character more than its letters)
-      tables[i].columns.forEach((c) => expect(Math.max(...c.header.split(" ").map((w) => w.length + 1)), c.header).toBeLessThanOrEqual(c.width));
+      // One named font (the summary's), whose widths the layout is measured with
+      expect(sheet.font).toEqual(SHEET_FONT);
+      // Headers wrap between words, never inside one: each bold word fits its column
+      tables[i].columns.forEach((c, col) => {
+        expect(widthForText(widestWord(c.header, SHEET_FONT.size, true)), c.header).toBeLessThanOrEqual(sheet.columnWidths[col]);
+      });
     });
   });
 
-  it("fits each sheet on one A4 landscape page wide with its 11-point text printed at 8 points or more", () => {
-    // Excel draws a column of width w as 7w + 5 pixels (Calibri 11) at 96 per inch; A4 landscape less its default
-    // 0.7-inch margins leaves 741 points, and fit-to-width shrinks the columns into them
-    const printable = 841.9 - 2 * 0.7 * 72;
-    for (const t of tables) {
-      const points = t.columns.reduce((sum, c) => sum + (7 * c.width + 5) * 0.75, 0);
-      expect(11 * Math.min(1, printable / points), t.sheet).toBeGreaterThanOrEqual(8);
+  it("fits each sheet on one A4 landscape page wide with its text printed at 8 points or more", () => {
+    for (const sheet of sheets) {
+      // LibreOffice's column unit is the wider (PRINTED_POINTS_PER_WIDTH): fit-to-width shrinks the columns into the page
+      const points = sheet.columnWidths.reduce((sum, w) => sum + w * PRINTED_POINTS_PER_WIDTH, 0);
+      expect(SHEET_FONT.size * Math.min(1, printableWidth(PRINT_MARGINS) / points), sheet.name).toBeGreaterThanOrEqual(8);
     }
+  });
+
+  it("fits the columns to what they hold: a blank column as narrow as its header, numbers and dates whole, words unbroken", () => {
+    const long = "Heads of office, Sector Commanders, Force Deputy-Chief of Staff-Operations; Senior Protection of Civilians Adviser";
+    const book = tracked("Evaluation C.xlsx", {
+      units: [["MINUSMA", "United Nations Multidimensional Integrated Stabilization Mission in Mali", "Peace", ""]],
+      responses: [
+        row({ no: "1", unit: "MINUSMA", acceptance: "Accepted", responsible: long, date: "2019-06-30", status: "Planned" }),
+        row({ no: "2", unit: "MINUSMA", acceptance: "Accepted", responsible: long, date: "Q4 2019, once the posts are funded", status: "Planned" }),
+      ],
+    });
+    const { tables: t, sheets: s } = tracker([book], OPTIONS);
+    const openTable = t[1];
+    expect(openTable.rows).toHaveLength(2);
+    const open = s[1];
+    const at = (header: string) => openTable.columns.findIndex((c) => c.header === header);
+    const width = (header: string) => open.columnWidths[at(header)];
+    const reading = (header: string) => openTable.columns[at(header)].width;
+    // no planned action anywhere: the column keeps only its header's room, and leaves the rest to the others
+    expect(width("Planned action")).toBe(widthForText(widestWord("Planned action", SHEET_FONT.size, true)));
+    expect(width("Planned action")).toBeLessThan(reading("Planned action"));
+    expect(width("Responsible")).toBeGreaterThan(reading("Responsible")); // its long lists get that room
+    // the unit's name is one word: never broken; the date's column holds a date; a written date wraps
+    expect(width("Unit")).toBeGreaterThanOrEqual(widthForText(widestWord("MINUSMA", SHEET_FONT.size)));
+    expect(width("Target date")).toBeGreaterThanOrEqual(widthForText(textWidth("2019-06-30", SHEET_FONT.size)));
+    const dateStyle = open.styles.find((st) => st.range.left === at("Target date") && st.range.top > headerRow(openTable));
+    expect(dateStyle?.style.wrap).toBe(true);
+    // and the page still prints its text at 8 points or more
+    const points = open.columnWidths.reduce((sum, w) => sum + w * PRINTED_POINTS_PER_WIDTH, 0);
+    expect(SHEET_FONT.size * Math.min(1, printableWidth(PRINT_MARGINS) / points)).toBeGreaterThanOrEqual(8);
   });
 });
 
