@@ -139,6 +139,18 @@ export const CELL_PADDING = 6;
 /** Points above and below the lines of a cell. */
 const ROW_PADDING = 3;
 
+/**
+ * Widens columns (Excel width units, in quarters) by what each wants, sharing `spare` units out in proportion to
+ * the wants when it cannot give them all; returns what is left of `spare`.
+ */
+export function shareSpare(widths: number[], wants: readonly number[], spare: number): number {
+  const wanted = wants.reduce((a, b) => a + b, 0);
+  if (spare <= 0 || wanted === 0) return spare;
+  const share = Math.min(1, spare / wanted);
+  widths.forEach((w, i) => (widths[i] = Math.floor((w + wants[i] * share) * 4) / 4));
+  return spare - wanted * share;
+}
+
 /** The column width (Excel character units) that holds text this many points wide on one line. */
 export function widthForText(points: number): number {
   return Math.ceil(((points + CELL_PADDING) / POINTS_PER_WIDTH) * 4) / 4;

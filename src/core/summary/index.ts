@@ -21,7 +21,7 @@ import { hasStatusColumns } from "../matrix";
 import type { Finding, Recommendation, Response, ResponseMatrix } from "../model";
 import { countBySeverity } from "../severity";
 import {
-  POINTS_PER_WIDTH, PRINTED_POINTS_PER_WIDTH, PRINT_MARGINS, SHEET_FONT, blockPageBreaks, printScale, printableHeight,
+  POINTS_PER_WIDTH, PRINTED_POINTS_PER_WIDTH, PRINT_MARGINS, SHEET_FONT, blockPageBreaks, printScale, printableHeight, shareSpare,
   printableWidth, rowHeightOf, widthForText, wrappedRowHeights, type CellStyle, type ChartSpec, type SheetSpec, type StyledRange,
 } from "../sheet-spec";
 import { textWidth, widestWord } from "../text-measure";
@@ -353,12 +353,7 @@ function printWidths(
   // In width units: each column holds its widest word (in Excel's narrower unit), the page counts the wider one
   const widths = least.map((p) => widthForText(p));
   const spare = (printableWidth() * 0.98) / PRINTED_POINTS_PER_WIDTH - widths.reduce((a, b) => a + b, 0);
-  if (spare > 0) {
-    const wants = widths.map((w, c) => Math.max(0, widthForText(Math.min(natural[c], Math.max(least[c], preferred(c)))) - w));
-    const wanted = wants.reduce((a, b) => a + b, 0);
-    const share = wanted > 0 ? Math.min(1, spare / wanted) : 0;
-    widths.forEach((w, c) => (widths[c] = Math.floor((w + wants[c] * share) * 4) / 4));
-  }
+  shareSpare(widths, widths.map((w, c) => Math.max(0, widthForText(Math.min(natural[c], Math.max(least[c], preferred(c)))) - w)), spare);
   const total = widths.reduce((a, w) => a + w * PRINTED_POINTS_PER_WIDTH, 0);
   const { scale, oneWide } = printScale(total, minScale());
   return { widths, scale, oneWide };

@@ -10,7 +10,7 @@
 import { serialFromIso } from "../dates";
 import type { CellValue, MergedRange } from "../grid";
 import {
-  PRINT_MARGINS, PRINTED_POINTS_PER_WIDTH, SHEET_FONT, printableWidth, widthForText, wrappedRowHeights,
+  PRINT_MARGINS, PRINTED_POINTS_PER_WIDTH, SHEET_FONT, printableWidth, shareSpare, widthForText, wrappedRowHeights,
   type CellStyle, type ChartSpec, type SheetSpec, type StyledRange,
 } from "../sheet-spec";
 import { MIN_PRINTED_POINTS } from "../summary/index";
@@ -139,13 +139,7 @@ function fittedWidths(columns: readonly TrackerColumn[], rows: readonly CellValu
   let spare = trackerPageUnits() - widths.reduce((a, b) => a + b, 0);
   // Up to each column's reading width, then up to the width of its texts: each step shares what room is left
   for (const cap of [(i: number) => Math.min(natural[i], columns[i].width * PRINTED_POINTS_PER_WIDTH), (i: number) => natural[i]]) {
-    if (spare <= 0) break;
-    const wants = widths.map((w, i) => Math.max(0, widthForText(cap(i)) - w));
-    const wanted = wants.reduce((a, b) => a + b, 0);
-    if (wanted === 0) continue;
-    const share = Math.min(1, spare / wanted);
-    widths.forEach((w, i) => (widths[i] = Math.floor((w + wants[i] * share) * 4) / 4));
-    spare -= wanted * share;
+    spare = shareSpare(widths, widths.map((w, i) => Math.max(0, widthForText(cap(i)) - w)), spare);
   }
   return widths;
 }
