@@ -71,7 +71,7 @@ export function tinyXlsx(book: TinyWorkbook): Buffer {
     );
   }
   parts.push(text("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`));
-  book.sheets.forEach((s, i) => parts.push(text(`xl/${partOf(s, i)}`, s.chart || /^<(\?xml|([\w.-]+:)?worksheet[\s>])/.test(s.xml) ? s.xml : worksheet(s.xml))));
+  book.sheets.forEach((s, i) => parts.push(text(`xl/${partOf(s, i)}`, s.chart || /^\uFEFF?<(\?xml|([\w.-]+:)?worksheet[\s>])/.test(s.xml) ? s.xml : worksheet(s.xml))));
   for (const [name, xml] of Object.entries(book.extra ?? {})) parts.push(text(name, xml));
   return writeZip(parts);
 }

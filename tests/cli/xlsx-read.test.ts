@@ -7,6 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readXlsxFile, summaryMarkerSheet } from "../../src/cli/xlsx-read";
+import { pieceEnd } from "../../src/cli/xlsx/reader";
 import type { Sheet } from "../../src/core/grid";
 import { cli, tempFolder } from "./files";
 import { tinyXlsx, worksheet, type TinyWorkbook } from "./xlsx-build";
@@ -38,6 +39,22 @@ describe("reading cells", () => {
       { sharedStrings: [`<si><t>R&amp;D &quot;unit&quot; &#x1F600;</t></si>`] },
     );
     expect(rows).toEqual([[`R&D "unit" 😀`, "<b> été", "a&b"]]);
+  });
+
+  it("reads texts that cross the 64 KB pieces it streams in: inside a character, a tag, or a text with no tag for a whole piece", async () => {
+    // 200,000 two-, three- and four-byte characters in one shared string (no ">" for several pieces), then thousands of
+    // cells whose tags and texts fall across piece ends wherever they may
+    const long = "é€😀a".repeat(50_000);
+    const cells = Array.from({ length: 6000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>ligne ${i} — ü &amp; 東京</t></is></c><c r="B${i + 2}"><v>${i}.5</v></c></row>`);
+    const rows = await rowsOf(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>${cells.join("")}`, { sharedStrings: [`<si><t>${long}</t></si>`] });
+    expect(rows[0]).toEqual([long]);
+    expect(rows).toHaveLength(6001);
+    rows.slice(1).forEach((row, i) => expect(row).toEqual([`ligne ${i} — ü & 東京`, i + 0.5]));
+  });
+
+  it("reads a part that starts with a byte-order mark", async () => {
+    const rows = await rowsOf(`\uFEFF${worksheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>été</t></is></c></row>`)}`);
+    expect(rows).toEqual([["été"]]);
   });
 
   it("keeps every space of a text, with xml:space=\"preserve\" or without", async () => {
@@ -169,5 +186,23 @@ describe("a zip bomb", () => {
     expect(status).toBe(2);
     expect(err[0]).toContain("unpacks to more than 130 MB");
     expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe("pieceEnd: where a streamed piece of UTF-8 is cut", () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it("just after the last >, so that the piece ends where a tag does", () => {
+    expect(pieceEnd(bytes("<c><v>1</v></c><c r=\"A2\"><v>2"))).toBe(bytes("<c><v>1</v></c><c r=\"A2\"><v>").length);
+  });
+  it("with no >, after the last whole character, never inside one", () => {
+    expect(pieceEnd(bytes("plain text"))).toBe(10);
+    expect(pieceEnd(bytes("été"))).toBe(5); // ends on a whole two-byte character
+    const cut = bytes("ét€😀");
+    for (let n = 1; n <= cut.length; n++) {
+      const end = pieceEnd(cut.subarray(0, n));
+      // what is decoded is whole characters of the text, and what is carried starts a character
+      expect("ét€😀".startsWith(new TextDecoder("utf-8", { fatal: true }).decode(cut.subarray(0, end)))).toBe(true);
+      expect(end).toBeGreaterThanOrEqual(n - 3);
+    }
   });
 });

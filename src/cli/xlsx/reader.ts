@@ -6,7 +6,6 @@
  * defined names. Dropdowns, conditional formats, styles other than number formats are never expanded or read.
  */
 
-import { StringDecoder } from "node:string_decoder";
 import type { CellValue, MergedRange, Sheet, Workbook } from "../../core/grid";
 import { relationshipKind, relationshipsOf, workbookPart, type Relationship } from "./package";
 import { XmlScanner, type XmlAttributes, type XmlHandler } from "./xml";
@@ -95,19 +94,41 @@ export function unescapeExcel(text: string): string {
   return text.indexOf("_x") < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Streams a part through the tokenizer, decoding UTF-8 chunk by chunk (a character cut between chunks kept whole). */
+/**
+ * Where a piece of UTF-8 may be cut so that its text ends at the end of a tag: just after its last `>` (the
+ * scanner then has no token left over to join to the next piece); else after its last whole character.
+ */
+export function pieceEnd(bytes: Uint8Array): number {
+  const gt = bytes.lastIndexOf(0x3e);
+  if (gt >= 0) return gt + 1;
+  // no `>`: before the start of the last character, unless it is whole (one byte, or all its continuation bytes here)
+  let k = bytes.length - 1;
+  while (k > 0 && (bytes[k] & 0xc0) === 0x80) k--;
+  const lead = bytes[k];
+  const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return k + length <= bytes.length ? k + length : k;
+}
+
+/**
+ * Streams a part through the tokenizer, each piece decoded up to the end of its last tag (pieceEnd) and the rest
+ * of its bytes carried to the next: the scanner gets text that ends where a token does, so it need not join the
+ * pieces' texts, and no character is ever cut in two.
+ */
 async function scanPart(archive: ZipArchive, part: string, handler: XmlHandler): Promise<boolean> {
   const scanner = new XmlScanner(handler);
-  const decoder = new StringDecoder("utf8");
+  let carry: Buffer | null = null;
   let first = true;
   const found = await archive.stream(part, (chunk) => {
-    let text = decoder.write(chunk);
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark
+    let bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+    // a byte-order mark
+    if (first && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     first = false;
-    scanner.write(text);
+    const end = pieceEnd(bytes);
+    carry = end < bytes.length ? bytes.subarray(end) : null;
+    if (end > 0) scanner.write(bytes.toString("utf8", 0, end));
   });
   if (found) {
-    scanner.write(decoder.end());
+    if (carry) scanner.write((carry as Buffer).toString("utf8"));
     scanner.end();
   }
   return found;
