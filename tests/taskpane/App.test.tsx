@@ -377,7 +377,8 @@ describe("failures", () => {
     await loaded();
     await user.click(screen.getByRole("button", { name: "Validate" }));
     expect(await pane().findByText("The sheet \"Responses\" is protected. Unprotect it, then validate again.")).toBeTruthy();
-    expect(announced()).toBe("The sheet \"Responses\" is protected. Unprotect it, then validate again.");
+    // announced by an effect once the sentence is shown: on a busy machine a moment after it appears
+    await waitFor(() => expect(announced()).toBe("The sheet \"Responses\" is protected. Unprotect it, then validate again."));
     expect(logged).not.toHaveBeenCalled();
   });
 
@@ -411,7 +412,8 @@ describe("Generate summary and Create template", () => {
     await user.click(screen.getByRole("button", { name: "Generate summary" }));
     expect(await pane().findByText('The Section 0 summary was written to the sheet "Section 0 Summary".')).toBeTruthy();
     expect(gateway.generateSummary).toHaveBeenCalledWith({ summaryBy: "division", severityOverrides: {} });
-    expect(announced()).toBe('The Section 0 summary was written to the sheet "Section 0 Summary".');
+    // announced by an effect once the sentence is shown: on a busy machine a moment after it appears
+    await waitFor(() => expect(announced()).toBe('The Section 0 summary was written to the sheet "Section 0 Summary".'));
     // no list was on show, so nothing is validated
     expect(gateway.validate).not.toHaveBeenCalled();
   });
