@@ -2,10 +2,9 @@
 
 import { columnCount, parseRef, type Rect, rowCount, splitSheet } from "./address";
 import { ClientObject, CollectionObject, type Getters, Ref } from "./base";
-import { MemoryExcelError } from "./errors";
 import { type ChartSeriesState, type ChartState, type SheetState, type WorkbookState } from "./state";
 import { type Ctx } from "./request-context";
-import { editable, invalid } from "./guards";
+import { editable, invalid, itemIndex } from "./guards";
 import { findSheet } from "./worksheet-collection";
 import { Range } from "./range";
 import { isColor, normColor } from "./range-format";
@@ -186,8 +185,7 @@ export class ChartSeriesCollection extends CollectionObject<ChartTarget, ChartSe
       ctx,
       new Ref<SeriesTarget>(() => {
         const t = this._ref.require("ChartSeriesCollection.getItemAt");
-        if (!Number.isInteger(index) || index < 0 || index >= t.chart.series.length) throw new MemoryExcelError("ItemNotFound", "ChartSeriesCollection.getItemAt", `The chart has no series ${index}.`);
-        return { ...t, index };
+        return { ...t, index: itemIndex(index, t.chart.series.length, "ChartSeriesCollection.getItemAt", `The chart has no series ${index}.`) };
       }, seriesAlive(ctx)),
     )._queueCreation(this._typeName, "getItemAt", [index]);
   }

@@ -38,6 +38,12 @@ export function invalid(location: string, detail: string): MemoryExcelError {
   return new MemoryExcelError("InvalidArgument", location, detail);
 }
 
+/** A collection's `getItemAt(index)`: the index, or ItemNotFound unless it is one of the `count` items (`none` says which is missing). */
+export function itemIndex(index: number, count: number, location: string, none: string): number {
+  if (!Number.isInteger(index) || index < 0 || index >= count) throw new MemoryExcelError("ItemNotFound", location, none);
+  return index;
+}
+
 export function sheetAlive(ctx: Ctx) {
   return (s: SheetState) => (ctx.state.sheets.includes(s) ? s : null);
 }

@@ -13,7 +13,7 @@ import { type CellValue } from "../core/grid";
 import { intersects, MAX_ROWS, type Rect } from "./address";
 import { ClientObject, CollectionObject, type Getters, Ref } from "./base";
 import { MemoryExcelError } from "./errors";
-import { editable, invalid, rangeAlive, type RangeTarget } from "./guards";
+import { editable, invalid, itemIndex, rangeAlive, type RangeTarget } from "./guards";
 import { compareVersions } from "./requirements";
 import { type Ctx } from "./request-context";
 import { cellKey, keyCell, shaped, writeValues, type SheetState, type TableState } from "./state";
@@ -149,8 +149,7 @@ export class TableRowCollection extends CollectionObject<TableTarget, TableRow> 
       ctx,
       new Ref<RowTarget>(() => {
         const t = this._ref.require("TableRowCollection.getItemAt");
-        if (!Number.isInteger(index) || index < 0 || index >= dataRows(t.table)) throw new MemoryExcelError("ItemNotFound", "TableRowCollection.getItemAt", `The table has no row ${index}.`);
-        return { ...t, index };
+        return { ...t, index: itemIndex(index, dataRows(t.table), "TableRowCollection.getItemAt", `The table has no row ${index}.`) };
       }, rowAlive(ctx)),
     )._queueCreation(this._typeName, "getItemAt", [index]);
   }
