@@ -9,7 +9,7 @@
  * Kept small and free of the product's code: it is what every start pays for before the bundle runs.
  */
 
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,11 +31,20 @@ export type CodeCacheUse = "used" | "refused" | "none";
 
 let loaded: { bundle: Bundle; script: Script; cache: CodeCacheUse } | undefined;
 
+/** The code cache's bytes, or undefined when the build made none. */
+function cacheBytes(): Buffer | undefined {
+  try {
+    return readFileSync(CACHE);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The bundle, compiled (from the cache when it fits) and run once, as CommonJS runs a module. */
 function load(): NonNullable<typeof loaded> {
   if (loaded) return loaded;
   const source = readFileSync(BUNDLE, "utf8");
-  const cachedData = existsSync(CACHE) ? readFileSync(CACHE) : undefined;
+  const cachedData = cacheBytes();
   // The same wrapper CommonJS puts around a module, so that the bundle runs as it would under require()
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
   const module = { exports: {} as Bundle };
@@ -59,8 +68,8 @@ export function codeCacheUse(): CodeCacheUse {
  * of every function they ran saved. Run by the build, in a Node process of its own.
  */
 export async function writeCodeCache(commands: readonly (readonly string[])[]): Promise<number> {
-  if (existsSync(CACHE)) throw new Error(`${CACHE} exists: a cache is made from a bundle compiled without one`);
-  const { bundle, script } = load();
+  const { bundle, script, cache } = load();
+  if (cache !== "none") throw new Error(`${CACHE} exists: a cache is made from a bundle compiled without one`);
   const said: string[] = [];
   const quiet: CliIo = { out: () => undefined, err: (text) => said.push(text), today: "2025-06-30", now: "2025-06-30T12:00" };
   for (const argv of commands) {

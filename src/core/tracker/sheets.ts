@@ -93,7 +93,7 @@ export function trackerSheet(table: TrackerTable, options: TrackerSheetOptions):
 }
 
 /** The widest the columns may be together (printed width units) for one page wide to print the text at MIN_PRINTED_POINTS or more. */
-export function trackerPageUnits(): number {
+function trackerPageUnits(): number {
   return (printableWidth(PRINT_MARGINS) * 0.98 * SHEET_FONT.size) / MIN_PRINTED_POINTS / PRINTED_POINTS_PER_WIDTH;
 }
 
@@ -128,10 +128,11 @@ function fittedWidths(columns: readonly TrackerColumn[], rows: readonly CellValu
       const v = row[i];
       if (v === "" || v === undefined || v === null) continue;
       const text = shown(v, column);
+      const points = textWidth(text, size);
       // A number or date never wraps: its column holds it. A text's words should not break either, up to the column's reading width
-      if (typeof v === "number") least[i] = Math.max(least[i], textWidth(text, size));
+      if (typeof v === "number") least[i] = Math.max(least[i], points);
       else least[i] = Math.max(least[i], Math.min(widestWord(text, size), column.width * PRINTED_POINTS_PER_WIDTH));
-      lengths.push(textWidth(text, size));
+      lengths.push(points);
     }
     natural[i] = Math.max(least[i], typicalWidth(lengths));
   });
