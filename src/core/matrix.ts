@@ -136,3 +136,13 @@ export function isPlaceholder(text: string): boolean {
 export function isNotApplicable(response: Response): boolean {
   return response.acceptance.kind === "dash" || acceptanceIs(response, "Not applicable");
 }
+
+/**
+ * Calls `visit` with each response row, in order: the rules' passes over the rows go through this one loop, so that
+ * in a fresh process each rule's body is compiled as a function of its own (and used for every row after) rather
+ * than each rule's loop being compiled midway, a compilation a short pass ends before it is ready.
+ */
+export function eachResponse(matrix: ResponseMatrix, visit: (response: Response) => void): void {
+  const rows = matrix.responses;
+  for (let i = 0; i < rows.length; i++) visit(rows[i]);
+}

@@ -1,5 +1,5 @@
 import { formatAddress } from "../grid";
-import { recLabel, unitLabel } from "../matrix";
+import { recLabel, unitLabel, eachResponse } from "../matrix";
 import type { Response } from "../model";
 import { normalizeKey } from "../text";
 import type { Rule } from "./types";
@@ -18,16 +18,16 @@ export const duplicateResponse: Rule = {
   check(matrix, report) {
     // By number, then unit: no key string built per row
     const first = new Map<string, Map<string, Response>>();
-    for (const r of matrix.responses) {
+    eachResponse(matrix, (r) => {
       // A unit that resolves to nothing in a listed Units sheet is unknown-unit's finding on the same cell.
       const unit = r.unit ?? (matrix.unitsListed ? null : normalizeKey(r.unitText) || null);
-      if (r.number === null || unit === null || !r.cells.unit) continue;
+      if (r.number === null || unit === null || !r.cells.unit) return;
       let ofNumber = first.get(r.number);
       if (!ofNumber) first.set(r.number, (ofNumber = new Map()));
       const original = ofNumber.get(unit);
       if (!original) {
         ofNumber.set(unit, r);
-        continue;
+        return;
       }
       const identical = sameValues(original, r);
       const where = formatAddress(original.cells.unit ?? r.cells.unit);
@@ -40,7 +40,7 @@ export const duplicateResponse: Rule = {
           (identical ? `, word for word. Delete one of the two rows.` : ` with different content. Keep one answer and delete the other row.`),
         severity: identical ? "warning" : "error",
       });
-    }
+    });
   },
 };
 

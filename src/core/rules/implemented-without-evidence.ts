@@ -1,4 +1,4 @@
-import { cellOf, isPlaceholder, latestStatus, recLabel, unitLabel } from "../matrix";
+import { cellOf, isPlaceholder, latestStatus, recLabel, unitLabel, eachResponse } from "../matrix";
 import type { Rule } from "./types";
 
 /** The latest status is Implemented, the layout has an Evidence column, and it is blank for the row. */
@@ -11,9 +11,9 @@ export const implementedWithoutEvidence: Rule = {
   },
   check(matrix, report) {
     if (!matrix.columns.has("evidence")) return;
-    for (const r of matrix.responses) {
+    eachResponse(matrix, (r) => {
       const at = latestStatus(r) === "Implemented" && isPlaceholder(r.evidence) ? cellOf(matrix, r, "evidence") : undefined;
-      if (!at) continue;
+      if (!at) return;
       report({
         at,
         recommendation: r.number,
@@ -23,6 +23,6 @@ export const implementedWithoutEvidence: Rule = {
           (r.evidence ? ` ("${r.evidence}")` : "") +
           `. Name the document, link or result that shows the action was completed.`,
       });
-    }
+    });
   },
 };

@@ -1,5 +1,5 @@
 import { isoFromSerial, serialFromIso } from "../dates";
-import { cellOf, recLabel, saysNoDate, unitLabel } from "../matrix";
+import { cellOf, recLabel, saysNoDate, unitLabel, eachResponse } from "../matrix";
 import type { Rule } from "./types";
 
 /**
@@ -29,11 +29,11 @@ export const invalidDate: Rule = {
   },
   check(matrix, report) {
     if (!matrix.columns.has("targetDate")) return;
-    for (const r of matrix.responses) {
+    eachResponse(matrix, (r) => {
       const d = r.targetDate;
       // `-`, `N/A`, `TBD` say "no date": missing-date's, where a date is expected
       const at = d.kind === "text" && !saysNoDate(d) ? cellOf(matrix, r, "targetDate") : undefined;
-      if (!at || d.kind !== "text") continue;
+      if (!at || d.kind !== "text") return;
       const suggestion = certainIsoDate(d.text);
       report({
         at,
@@ -46,6 +46,6 @@ export const invalidDate: Rule = {
             : `Write one date with day, month and year, such as 2025-12-31 or 31 December 2025 (for a quarter or a month, its last day).`),
         suggestion,
       });
-    }
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { acceptedWord, cellOf, isAccepting, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { acceptedWord, cellOf, isAccepting, isPlaceholder, recLabel, unitLabel, eachResponse } from "../matrix";
 import type { Rule } from "./types";
 
 /** Accepted or partially accepted, and the planned action is blank or a placeholder. */
@@ -11,9 +11,9 @@ export const missingAction: Rule = {
   },
   check(matrix, report) {
     if (!matrix.columns.has("action")) return;
-    for (const r of matrix.responses) {
+    eachResponse(matrix, (r) => {
       const at = isAccepting(r) && isPlaceholder(r.action) ? cellOf(matrix, r, "action") : undefined;
-      if (!at) continue;
+      if (!at) return;
       const accepted = acceptedWord(r);
       report({
         at,
@@ -24,6 +24,6 @@ export const missingAction: Rule = {
           (r.action ? ` ("${r.action}")` : "") +
           `. Describe the action the unit will take.`,
       });
-    }
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { acceptedWord, cellOf, isAccepting, recLabel, saysNoDate, unitLabel } from "../matrix";
+import { acceptedWord, cellOf, isAccepting, recLabel, saysNoDate, unitLabel, eachResponse } from "../matrix";
 import type { Rule } from "./types";
 
 /** Accepted or partially accepted, and the target date is blank or says there is none (`-`, `N/A`, `TBD`). */
@@ -11,11 +11,11 @@ export const missingDate: Rule = {
   },
   check(matrix, report) {
     if (!matrix.columns.has("targetDate")) return;
-    for (const r of matrix.responses) {
+    eachResponse(matrix, (r) => {
       const d = r.targetDate;
       // Other text is invalid-date's, so one cell gets one finding
       const at = isAccepting(r) && saysNoDate(d) ? cellOf(matrix, r, "targetDate") : undefined;
-      if (!at) continue;
+      if (!at) return;
       const accepted = acceptedWord(r);
       report({
         at,
@@ -26,6 +26,6 @@ export const missingDate: Rule = {
           (d.kind === "text" ? ` ("${d.text}")` : "") +
           `. Enter the date by which the planned action will be completed.`,
       });
-    }
+    });
   },
 };

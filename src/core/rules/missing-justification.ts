@@ -1,4 +1,4 @@
-import { acceptanceIs, columnsOf, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { acceptanceIs, columnsOf, isPlaceholder, recLabel, unitLabel, eachResponse } from "../matrix";
 import type { Rule } from "./types";
 
 /** Rejected, and neither the planned action nor the comments say why. */
@@ -10,14 +10,14 @@ export const missingJustification: Rule = {
     description: "Rejected without a reason in planned action or comments",
   },
   check(matrix, report) {
-    for (const r of matrix.responses) {
-      if (!acceptanceIs(r, "Rejected")) continue;
+    eachResponse(matrix, (r) => {
+      if (!acceptanceIs(r, "Rejected")) return;
       const columns = columnsOf(matrix, r);
       const hasAction = columns.has("action");
       const hasComments = columns.has("comments");
-      if ((hasAction && !isPlaceholder(r.action)) || (hasComments && !isPlaceholder(r.comments))) continue;
+      if ((hasAction && !isPlaceholder(r.action)) || (hasComments && !isPlaceholder(r.comments))) return;
       const at = (hasAction ? r.cells.action : undefined) ?? (hasComments ? r.cells.comments : undefined) ?? r.cells.acceptance;
-      if (!at) continue;
+      if (!at) return;
       const where = hasComments ? "Comments" : hasAction ? "Planned action" : "a Comments column";
       report({
         at,
@@ -27,6 +27,6 @@ export const missingJustification: Rule = {
           `${recLabel(r.number)}, ${unitLabel(r)}: the recommendation is rejected but no reason is given. ` +
           `Explain in ${where} why the unit does not accept it.`,
       });
-    }
+    });
   },
 };

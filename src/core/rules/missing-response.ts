@@ -1,4 +1,4 @@
-import { isNotApplicable, recLabel, recommendationByNumber } from "../matrix";
+import { isNotApplicable, recLabel, recommendationByNumber, eachResponse } from "../matrix";
 import type { Response } from "../model";
 import type { Rule } from "./types";
 
@@ -18,14 +18,14 @@ export const missingResponse: Rule = {
   check(matrix, report) {
     // By number, then unit: no key string built per row and per addressed unit
     const rowsOf = new Map<string, Map<string, Response[]>>();
-    for (const r of matrix.responses) {
-      if (r.number === null || r.unit === null) continue;
+    eachResponse(matrix, (r) => {
+      if (r.number === null || r.unit === null) return;
       let ofNumber = rowsOf.get(r.number);
       if (!ofNumber) rowsOf.set(r.number, (ofNumber = new Map()));
       const list = ofNumber.get(r.unit);
       if (list) list.push(r);
       else ofNumber.set(r.unit, [r]);
-    }
+    });
     for (const rec of recommendationByNumber(matrix).values()) {
       const label = recLabel(rec.number);
       for (const unit of rec.addressedTo) {

@@ -1,4 +1,4 @@
-import { acceptedWord, hasStatusColumns, hasStatusColumnsFor, isAccepting, recLabel, unitLabel } from "../matrix";
+import { acceptedWord, hasStatusColumns, hasStatusColumnsFor, isAccepting, recLabel, unitLabel, eachResponse } from "../matrix";
 import type { Rule } from "./types";
 
 /** Accepted or partially accepted, and every status and follow-up status cell of the row is blank. */
@@ -11,9 +11,9 @@ export const missingStatus: Rule = {
   },
   check(matrix, report) {
     if (!hasStatusColumns(matrix)) return;
-    for (const r of matrix.responses) {
-      if (!isAccepting(r) || r.statuses.length === 0 || !hasStatusColumnsFor(matrix, r)) continue;
-      if (r.statuses.some((s) => s.reading.kind !== "blank")) continue;
+    eachResponse(matrix, (r) => {
+      if (!isAccepting(r) || r.statuses.length === 0 || !hasStatusColumnsFor(matrix, r)) return;
+      if (r.statuses.some((s) => s.reading.kind !== "blank")) return;
       const first = r.statuses[0];
       const accepted = acceptedWord(r);
       const what = first.column.openClosed ? "C (closed, implemented) or O (open)" : "Not started, Planned, Under implementation or Implemented";
@@ -25,6 +25,6 @@ export const missingStatus: Rule = {
           `${recLabel(r.number)}, ${unitLabel(r)}: the recommendation is ${accepted} but no implementation status is given. ` +
           `Enter the status in "${first.column.header}" (${what}).`,
       });
-    }
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { acceptanceIs, isAddressed, recLabel, recommendationByNumber, unitLabel } from "../matrix";
+import { acceptanceIs, isAddressed, recLabel, recommendationByNumber, unitLabel, eachResponse } from "../matrix";
 import type { Rule } from "./types";
 
 /**
@@ -14,10 +14,10 @@ export const noResponseReceived: Rule = {
   },
   check(matrix, report) {
     const recs = recommendationByNumber(matrix);
-    for (const r of matrix.responses) {
-      if (!acceptanceIs(r, "No response") || !r.cells.acceptance) continue;
+    eachResponse(matrix, (r) => {
+      if (!acceptanceIs(r, "No response") || !r.cells.acceptance) return;
       const rec = r.number === null ? undefined : recs.get(r.number);
-      if (matrix.explicitAddressing && rec && r.unit !== null && !isAddressed(rec, r.unit)) continue;
+      if (matrix.explicitAddressing && rec && r.unit !== null && !isAddressed(rec, r.unit)) return;
       report({
         at: r.cells.acceptance,
         recommendation: r.number,
@@ -26,6 +26,6 @@ export const noResponseReceived: Rule = {
           `${recLabel(r.number)}, ${unitLabel(r)}: no response has been received. ` +
           `Ask ${unitLabel(r)} for its answer (Accepted, Partially accepted or Rejected) and write it here.`,
       });
-    }
+    });
   },
 };

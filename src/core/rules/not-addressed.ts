@@ -1,4 +1,4 @@
-import { acceptanceIs, isAddressed, isNotApplicable, recLabel, recommendationByNumber } from "../matrix";
+import { acceptanceIs, isAddressed, isNotApplicable, recLabel, recommendationByNumber, eachResponse } from "../matrix";
 import type { Rule } from "./types";
 
 /**
@@ -15,11 +15,11 @@ export const notAddressed: Rule = {
   check(matrix, report) {
     if (!matrix.explicitAddressing) return;
     const recs = recommendationByNumber(matrix);
-    for (const r of matrix.responses) {
-      if (r.acceptance.kind !== "known" || isNotApplicable(r) || acceptanceIs(r, "No response") || !r.cells.acceptance) continue;
+    eachResponse(matrix, (r) => {
+      if (r.acceptance.kind !== "known" || isNotApplicable(r) || acceptanceIs(r, "No response") || !r.cells.acceptance) return;
       // An unknown recommendation or unit is reported by its own rule; whom it is addressed to cannot be told.
       const rec = r.number === null ? undefined : recs.get(r.number);
-      if (!rec || r.unit === null || isAddressed(rec, r.unit)) continue;
+      if (!rec || r.unit === null || isAddressed(rec, r.unit)) return;
       report({
         at: r.cells.acceptance,
         recommendation: r.number,
@@ -28,6 +28,6 @@ export const notAddressed: Rule = {
           `${recLabel(r.number)}, ${r.unit}: the unit answers "${r.acceptance.value}", but the recommendation is not addressed to ${r.unit}. ` +
           `Add ${r.unit} to 'Addressed to' on Recommendations, or write Not applicable here.`,
       });
-    }
+    });
   },
 };

@@ -1,5 +1,5 @@
 import { isoFromSerial } from "../dates";
-import { cellOf, hasStatusColumns, isOverdue, latestStatusCell, recLabel, unitLabel } from "../matrix";
+import { cellOf, hasStatusColumns, isOverdue, latestStatusCell, recLabel, unitLabel, eachResponse } from "../matrix";
 import type { StatusCell } from "../model";
 import type { Rule } from "./types";
 
@@ -22,9 +22,9 @@ export const overdue: Rule = {
   },
   check(matrix, report) {
     if (!matrix.columns.has("targetDate") || !hasStatusColumns(matrix)) return;
-    for (const r of matrix.responses) {
+    eachResponse(matrix, (r) => {
       const at = cellOf(matrix, r, "targetDate");
-      if (!isOverdue(matrix, r) || r.targetDate.kind !== "date" || !at) continue;
+      if (!isOverdue(matrix, r) || r.targetDate.kind !== "date" || !at) return;
       report({
         at,
         recommendation: r.number,
@@ -33,6 +33,6 @@ export const overdue: Rule = {
           `${recLabel(r.number)}, ${unitLabel(r)}: the target date ${isoFromSerial(r.targetDate.serial)} has passed ` +
           `(as of ${isoFromSerial(matrix.asOf)}) and ${describe(latestStatusCell(r))}. Update the status, or agree a new target date and enter it.`,
       });
-    }
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { acceptanceIs, cellOf, isPlaceholder, recLabel, unitLabel } from "../matrix";
+import { acceptanceIs, cellOf, isPlaceholder, recLabel, unitLabel, eachResponse } from "../matrix";
 import type { Rule } from "./types";
 
 /** Partially accepted, and the Comments cell does not say which part is not accepted, or why. */
@@ -11,9 +11,9 @@ export const partialUnexplained: Rule = {
   },
   check(matrix, report) {
     if (!matrix.columns.has("comments")) return;
-    for (const r of matrix.responses) {
+    eachResponse(matrix, (r) => {
       const at = acceptanceIs(r, "Partially accepted") && isPlaceholder(r.comments) ? cellOf(matrix, r, "comments") : undefined;
-      if (!at) continue;
+      if (!at) return;
       report({
         at,
         recommendation: r.number,
@@ -22,6 +22,6 @@ export const partialUnexplained: Rule = {
           `${recLabel(r.number)}, ${unitLabel(r)}: the recommendation is partially accepted but Comments is blank. ` +
           `Say which part the unit does not accept, and why.`,
       });
-    }
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { acceptanceIs, recLabel, unitLabel } from "../matrix";
+import { acceptanceIs, recLabel, unitLabel, eachResponse } from "../matrix";
 import type { Status } from "../vocabulary";
 import type { Rule } from "./types";
 
@@ -13,10 +13,10 @@ export const rejectedWithProgress: Rule = {
     description: "Rejected, yet a status says Planned, Under implementation or Implemented",
   },
   check(matrix, report) {
-    for (const r of matrix.responses) {
-      if (!acceptanceIs(r, "Rejected")) continue;
+    eachResponse(matrix, (r) => {
+      if (!acceptanceIs(r, "Rejected")) return;
       const cell = r.statuses.find((s) => s.reading.kind === "known" && PROGRESS.includes(s.reading.value));
-      if (!cell || cell.reading.kind !== "known") continue;
+      if (!cell || cell.reading.kind !== "known") return;
       report({
         at: cell.at,
         recommendation: r.number,
@@ -25,6 +25,6 @@ export const rejectedWithProgress: Rule = {
           `${recLabel(r.number)}, ${unitLabel(r)}: the recommendation is rejected, yet "${cell.column.header}" reads ${cell.reading.value}. ` +
           `Correct the acceptance if the unit is acting on it, or the status if it is not.`,
       });
-    }
+    });
   },
 };

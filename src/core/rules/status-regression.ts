@@ -1,4 +1,4 @@
-import { recLabel, unitLabel } from "../matrix";
+import { recLabel, unitLabel, eachResponse } from "../matrix";
 import type { StatusCell } from "../model";
 import { statusRank, type Status } from "../vocabulary";
 import type { Rule } from "./types";
@@ -28,7 +28,7 @@ export const statusRegression: Rule = {
     description: "A later follow-up status goes back to an earlier step than the one before it",
   },
   check(matrix, report) {
-    for (const r of matrix.responses) {
+    eachResponse(matrix, (r) => {
       let prev: { step: Step; cell: StatusCell } | null = null;
       for (const cell of r.statuses) {
         const reading = cell.reading;
@@ -49,6 +49,6 @@ export const statusRegression: Rule = {
         }
         prev = { step, cell };
       }
-    }
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { recLabel, unitLabel } from "../matrix";
+import { recLabel, unitLabel, eachResponse } from "../matrix";
 import type { Rule } from "./types";
 
 /** The acceptance text is none of the known words (English or French); suggests the nearest one. */
@@ -10,9 +10,9 @@ export const unknownAcceptance: Rule = {
     description: "The acceptance is not Accepted, Partially accepted, Rejected, No response or Not applicable",
   },
   check(matrix, report) {
-    for (const r of matrix.responses) {
+    eachResponse(matrix, (r) => {
       // `-` is not unknown: it is Not applicable where the unit is not addressed, a missing answer where it is.
-      if (r.acceptance.kind !== "unknown" || !r.cells.acceptance) continue;
+      if (r.acceptance.kind !== "unknown" || !r.cells.acceptance) return;
       const { text, suggestion } = r.acceptance;
       report({
         at: r.cells.acceptance,
@@ -24,6 +24,6 @@ export const unknownAcceptance: Rule = {
           `Write Accepted, Partially accepted, Rejected, No response or Not applicable.`,
         suggestion,
       });
-    }
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { recLabel, recommendationByNumber, unitLabel } from "../matrix";
+import { recLabel, recommendationByNumber, unitLabel, eachResponse } from "../matrix";
 import type { Rule } from "./types";
 
 /**
@@ -14,9 +14,9 @@ export const unknownRecommendation: Rule = {
   },
   check(matrix, report) {
     const recs = recommendationByNumber(matrix);
-    for (const r of matrix.responses) {
+    eachResponse(matrix, (r) => {
       const at = r.cells.number;
-      if (!at) continue;
+      if (!at) return;
       const unit = r.unitText ? unitLabel(r) : null;
       const who = unit ? `The row of ${unit}` : "This row";
       if (r.number === null) {
@@ -40,6 +40,6 @@ export const unknownRecommendation: Rule = {
             `Correct the number, or add the recommendation to Recommendations.`,
         });
       }
-    }
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { recLabel, unitLabel } from "../matrix";
+import { recLabel, unitLabel, eachResponse } from "../matrix";
 import { STATUSES } from "../vocabulary";
 import type { Rule } from "./types";
 
@@ -11,7 +11,7 @@ export const unknownStatus: Rule = {
     description: "A status or follow-up status that is not a known status",
   },
   check(matrix, report) {
-    for (const r of matrix.responses) {
+    eachResponse(matrix, (r) => {
       for (const s of r.statuses) {
         if (s.reading.kind !== "unknown") continue;
         const { text, suggestion } = s.reading;
@@ -28,6 +28,6 @@ export const unknownStatus: Rule = {
           suggestion,
         });
       }
-    }
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { recLabel } from "../matrix";
+import { recLabel, eachResponse } from "../matrix";
 import type { Unit } from "../model";
 import { editDistance, normalizeKey } from "../text";
 import type { Rule } from "./types";
@@ -16,8 +16,8 @@ export const unknownUnit: Rule = {
   },
   check(matrix, report) {
     const suggestions = new Map<string, string | null>();
-    for (const r of matrix.responses) {
-      if (!r.cells.unit || r.unit !== null) continue;
+    eachResponse(matrix, (r) => {
+      if (!r.cells.unit || r.unit !== null) return;
       if (!r.unitText) {
         report({
           at: r.cells.unit,
@@ -25,9 +25,9 @@ export const unknownUnit: Rule = {
           unit: null,
           message: `${r.number === null ? "No unit" : `${recLabel(r.number)}: no unit`} is given on this row. Write the code of the unit that gives this answer.`,
         });
-        continue;
+        return;
       }
-      if (!matrix.unitsListed) continue;
+      if (!matrix.unitsListed) return;
       // The same misspelling often fills a whole column: look each one up once.
       let suggestion = suggestions.get(r.unitText);
       if (suggestion === undefined) {
@@ -44,7 +44,7 @@ export const unknownUnit: Rule = {
           `Write a unit code, name or alias from Units, or add the unit there.`,
         suggestion,
       });
-    }
+    });
     if (!matrix.unitsListed) return;
     for (const rec of matrix.recommendations) {
       if (!rec.addressedAt) continue;

@@ -1,6 +1,6 @@
 import { addMonths, isoFromSerial, serialFromYmd } from "../dates";
 import type { Period } from "../headers";
-import { isAccepting, recLabel, unitLabel } from "../matrix";
+import { isAccepting, recLabel, unitLabel, eachResponse } from "../matrix";
 import type { StatusColumn } from "../model";
 import type { Rule } from "./types";
 
@@ -26,10 +26,10 @@ export const updateDue: Rule = {
   },
   check(matrix, report) {
     const dueDates: DueDates = new Map();
-    for (const r of matrix.responses) {
-      if (!isAccepting(r)) continue;
+    eachResponse(matrix, (r) => {
+      if (!isAccepting(r)) return;
       const responseDate = r.responseDate.kind === "date" ? r.responseDate.serial : matrix.responseDate;
-      if (responseDate === null) continue;
+      if (responseDate === null) return;
       // A row with no status at all is missing-status's, at its first status cell
       const noStatus = r.statuses.every((s) => s.reading.kind === "blank");
       for (let i = 0; i < r.statuses.length; i++) {
@@ -53,7 +53,7 @@ export const updateDue: Rule = {
             `("${cell.column.header}") ${when}, and it is blank. Enter the status as it stands.`,
         });
       }
-    }
+    });
   },
 };
 
