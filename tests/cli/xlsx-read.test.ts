@@ -97,6 +97,30 @@ describe("reading cells", () => {
     expect(rows).toEqual([[], [1, 2, "", "", 5, 6], [7]]);
   });
 
+  it("reads a cell alike whether it has the common form read at once or another the tokenizer reads", async () => {
+    const cells = [
+      `<c r="A1" s="2" t="s"><v>0</v></c>`, // the common form
+      `<c r='B1' t='s'><v>1</v></c>`, // single quotes
+      `<c r="C1" t="s" cm="1"><v>1</v></c>`, // another attribute
+      `<c r="D1"\n  t="n"><v>4</v></c>`, // a line end between attributes
+      `<c r="E1" t="str"><v>a&amp;b</v></c>`, // an entity
+      `<c r="F1" t="inlineStr"><is><t>in</t></is></c>`,
+      `<c r="G1" s="3"/>`, // no value
+      `<c r="H1"></c>`,
+      `<c r="I1" s="x1"><v>7</v></c>`, // a style that is no number
+      `<c r="J1" t="s"><v> 1</v></c>`, // an index with a space
+      `<c r="K1"><f>1+1</f><v>2</v></c>`,
+      `<c r="L1" t="e"><v>#DIV/0!</v></c>`,
+      `<c r="M1" t="b"><v>1</v></c>`,
+      `<c r="N1"><v>12345678901234567890</v></c>`, // past 15 digits
+      `<c r="O1" t="x"><v>3</v></c>`, // a type Excel does not write
+      `<c r="ZZZZ1" t="s"><v>0</v></c>`, // past the last column: left out
+      `<c r="P1" t="s"><v>0</v></c>`,
+    ];
+    const rows = await rowsOf(`<row r="1">${cells.join("")}</row>`, { sharedStrings: [`<si><t>zero</t></si>`, `<si><t>one</t></si>`] });
+    expect(rows).toEqual([["zero", "one", "one", 4, "a&b", "in", "", "", 7, "one", 2, "#DIV/0!", true, 12345678901234567000, 3, "zero"]]);
+  });
+
   it("puts rows and cells written out of order in their places", async () => {
     const rows = await rowsOf(`<row r="3"><c r="B3"><v>32</v></c><c r="A3"><v>31</v></c></row><row r="1"><c r="A1"><v>11</v></c></row>`);
     expect(rows).toEqual([[11], [], [31, 32]]);

@@ -245,6 +245,15 @@ export function parseRange(ref: string): MergedRange | null {
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
+/** A cell's `t` attribute at s[start, end) when it is one the fast reading of a cell takes; else "". */
+function cellType(s: string, start: number, end: number): string {
+  if (end === start + 1) {
+    const c = s.charCodeAt(start);
+    return c === 115 ? "s" : c === 110 ? "n" : c === 98 ? "b" : c === 101 ? "e" : c === 100 ? "d" : "";
+  }
+  return end === start + 3 && s.startsWith("str", start) ? "str" : "";
+}
+
 /** Builds one sheet's rows from its XML: the values of `<c>` cells inside `<sheetData>`, and `<mergeCell>` ranges. */
 class SheetGrid implements XmlHandler {
   wantText = false;
@@ -363,7 +372,66 @@ class SheetGrid implements XmlHandler {
    * form (a formula, an inline string, a prefix, white space, a cell cut at the end of the chunk) is scanned as usual.
    */
   content(qname: string, s: string, from: number): number {
-    if (qname !== "c" || !this.inSheetData || this.skip || !s.startsWith("<v>", from)) return -1;
+    return qname !== "c" || !this.inSheetData || this.skip ? -1 : this.valueElement(s, from);
+  }
+
+  /**
+   * A whole cell of the form nearly every cell has, `<c r="B5" s="3" t="s"><v>12</v></c>` (no attribute but r, s
+   * and t, each plain and double-quoted, one space apart; a number or a shared string's index), or one without a
+   * value (`<c r="B5" s="3"/>`), read from the text at once: what open(), content() and close() make of it, without
+   * the tokenizer's work per attribute. Any other form is -1, and scanned as usual (open() then sets again all that
+   * this has set; nothing is put in the grid before the cell is known to be of this form).
+   */
+  element(s: string, lt: number): number {
+    if (!this.inSheetData || s.charCodeAt(lt + 1) !== 99 || s.charCodeAt(lt + 2) !== 32) return -1; // `<c `
+    let k = lt + 3;
+    let type = "n";
+    let style = 0;
+    let referenced = false;
+    for (;;) {
+      while (s.charCodeAt(k) === 32) k++;
+      const name = s.charCodeAt(k);
+      if (name === 62 || name === 47) break; // `>` or `/`
+      if (s.charCodeAt(k + 1) !== 61 || s.charCodeAt(k + 2) !== 34) return -1; // a one-letter name, `="`
+      const start = k + 3;
+      const end = s.indexOf('"', start);
+      if (end < 0) return -1;
+      if (name === 114) {
+        // r: a reference within Excel's limits (anything else is the tokenizer's to report as it does)
+        if (!parseRefIn(s, start, end, this.at)) return -1;
+        referenced = true;
+      } else if (name === 115) {
+        // s: a style index
+        if (end === start || end - start > 9) return -1;
+        style = 0;
+        for (let c = start; c < end; c++) {
+          const d = s.charCodeAt(c) - 48;
+          if (d < 0 || d > 9) return -1;
+          style = style * 10 + d;
+        }
+      } else if (name === 116) {
+        type = cellType(s, start, end);
+        if (type === "") return -1;
+      } else return -1;
+      k = end + 1;
+    }
+    const empty = s.charCodeAt(k) === 47;
+    if (!referenced || (empty && s.charCodeAt(k + 1) !== 62)) return -1;
+    this.col = this.at.col;
+    this.row = this.at.row;
+    this.skip = false;
+    if (this.row > this.lastCellRow) this.lastCellRow = this.row;
+    this.type = type;
+    this.style = style;
+    if (empty) return k + 2;
+    const after = this.valueElement(s, k + 1);
+    if (after >= 0) return after;
+    return s.startsWith("</c>", k + 1) ? k + 5 : -1; // `<c r="A1"></c>` has no value
+  }
+
+  /** `<v>123</v></c>` at `from` (a number, or a shared string's index): the value put, the index after it; else -1. */
+  private valueElement(s: string, from: number): number {
+    if (!s.startsWith("<v>", from)) return -1;
     const start = from + 3;
     const n = s.length;
     let k = start;

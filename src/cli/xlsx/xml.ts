@@ -111,6 +111,13 @@ export interface XmlHandler {
    * `qname` is the element's name with its prefix; `from` is the index in `s` just after the start tag.
    */
   content?(qname: string, s: string, from: number): number;
+  /**
+   * Called for each start tag before it is scanned, when defined: the handler may read the whole element (start tag,
+   * content and end tag) from the text itself, when it has the one simple form it expects, and return the index in
+   * `s` just after it (then nothing of it is reported), or -1 to have it scanned as usual. `lt` is the index of its
+   * `<`. Only for elements inside the root, which leave the open elements as they were.
+   */
+  element?(s: string, lt: number): number;
 }
 
 const GT = 62; // >
@@ -272,6 +279,13 @@ export class XmlScanner {
         if (next < 0) return lt;
         i = next;
         continue;
+      }
+      if (h.element !== undefined && this.open.length > 0) {
+        const after = h.element(s, lt);
+        if (after >= 0) {
+          i = after;
+          continue;
+        }
       }
       const next = this.startTag(s, lt);
       if (next < 0) return lt;
