@@ -48,8 +48,10 @@ function longCellText(texts: CellTexts, at: CellAddress): string | undefined {
     texts.responseAtRow = new Map();
     // Only rows holding a text long enough to be cut: a short text is never clipped
     // (and on the responses sheet: blocks of answers on other sheets have rows of the same numbers)
-    for (const r of texts.matrix.responses) {
-      if (r.values.some((v) => v.length > QUOTE_LIMIT) && r.cells.acceptance?.sheet === at.sheet) texts.responseAtRow.set(r.row, r);
+    const responses = texts.matrix.responses;
+    for (let i = 0; i < responses.length; i++) {
+      const r = responses[i];
+      if (r.values.findIndex(isLong) >= 0 && r.cells.acceptance?.sheet === at.sheet) texts.responseAtRow.set(r.row, r);
     }
   }
   return texts.responseAtRow.get(at.row)?.values[at.col];
@@ -71,7 +73,7 @@ const report: Report = (f) => {
     cell: a1(f.at.row, f.at.col),
     recommendation: f.recommendation,
     unit: f.unit,
-    message: f.message.length > QUOTE_LIMIT ? clipQuotes(f.message, [f.unit, f.recommendation, longCellText(texts, f.at)]) : f.message,
+    message: f.message.length > QUOTE_LIMIT ? clipQuotes(f.message, f.unit, f.recommendation, longCellText(texts, f.at)) : f.message,
     suggestion: f.suggestion ?? null,
     at: f.at,
   });
@@ -81,12 +83,17 @@ const report: Report = (f) => {
 export const QUOTE_LIMIT = 100;
 
 /** The message with the long texts it quotes (the finding's unit, recommendation or own cell) cut to QUOTE_LIMIT characters and `…`. */
-function clipQuotes(message: string, texts: readonly (string | null | undefined)[]): string {
+function clipQuotes(message: string, unit: string | null, recommendation: string | null, cell: string | undefined): string {
+  if (!isLong(unit) && !isLong(recommendation) && !isLong(cell)) return message; // most messages: nothing to cut
   // Longest first: a unit name inside a long cell text is cut with it
-  if (!texts.some((t) => t && t.length > QUOTE_LIMIT)) return message; // most messages: nothing to cut
-  const long = texts.filter((t): t is string => !!t && t.length > QUOTE_LIMIT).sort((a, b) => b.length - a.length);
+  const long = [unit, recommendation, cell].filter(isLong).sort((a, b) => b.length - a.length);
   for (const t of long) message = message.split(t).join(`${t.slice(0, QUOTE_LIMIT).trimEnd()}…`);
   return message;
+}
+
+/** Whether a text is long enough for a message to cut it. */
+function isLong(text: string | null | undefined): text is string {
+  return !!text && text.length > QUOTE_LIMIT;
 }
 
 /** Sheet, row, column, then rule id: the order people read a workbook in. */

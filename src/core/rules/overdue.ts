@@ -23,8 +23,9 @@ export const overdue: Rule = {
   check(matrix, report) {
     if (!matrix.columns.has("targetDate") || !hasStatusColumns(matrix)) return;
     eachResponse(matrix, (r) => {
+      if (r.targetDate.kind !== "date" || !isOverdue(matrix, r)) return;
       const at = cellOf(matrix, r, "targetDate");
-      if (!isOverdue(matrix, r) || r.targetDate.kind !== "date" || !at) return;
+      if (!at) return;
       report({
         at,
         recommendation: r.number,

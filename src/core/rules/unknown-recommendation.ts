@@ -15,11 +15,12 @@ export const unknownRecommendation: Rule = {
   check(matrix, report) {
     const recs = recommendationByNumber(matrix);
     eachResponse(matrix, (r) => {
+      if (r.number !== null && (!matrix.explicitAddressing || recs.has(r.number))) return;
       const at = r.cells.number;
       if (!at) return;
       const unit = r.unitText ? unitLabel(r) : null;
-      const who = unit ? `The row of ${unit}` : "This row";
       if (r.number === null) {
+        const who = unit ? `The row of ${unit}` : "This row";
         const said = r.numberText
           ? `the No. cell reads "${r.numberText}", which is not a recommendation number`
           : "the No. cell is blank and no row above gives a number";
@@ -29,7 +30,7 @@ export const unknownRecommendation: Rule = {
           unit,
           message: `${who} names no recommendation: ${said}. Write the number of the recommendation it answers (e.g. 1, 2, 13a).`,
         });
-      } else if (matrix.explicitAddressing && !recs.has(r.number)) {
+      } else {
         const inherited = r.numberText ? "" : " (taken from the row above)";
         report({
           at,

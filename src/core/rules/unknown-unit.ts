@@ -17,7 +17,7 @@ export const unknownUnit: Rule = {
   check(matrix, report) {
     const suggestions = new Map<string, string | null>();
     eachResponse(matrix, (r) => {
-      if (!r.cells.unit || r.unit !== null) return;
+      if (r.unit !== null || !r.cells.unit) return;
       if (!r.unitText) {
         report({
           at: r.cells.unit,
