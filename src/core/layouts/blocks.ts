@@ -140,21 +140,22 @@ interface RowRoles {
 
 /** The roles a row's cells name, or null for a data row (it holds a number, or a recommendation's number). */
 function rowRoles(cells: readonly CellValue[] | undefined): RowRoles | null {
-  const byCol = new Map<number, Role>();
-  const roles = new Set<Role>();
-  const strong = new Set<Role>();
-  if (!cells) return { byCol, roles, strong: 0 };
-  for (let c = 0; c < cells.length; c++) {
-    const v = cells[c];
-    if (v === undefined || v === null || v === "") continue;
-    const t = traitsOf(v);
-    if (t.numbered) return null;
-    if (!t.role) continue;
-    byCol.set(c, t.role);
-    roles.add(t.role);
-    if (!t.answer) strong.add(t.role);
+  // Made at the first role found: most rows are data, told by their first cells, and name none
+  let found: { byCol: Map<number, Role>; roles: Set<Role>; strong: Set<Role> } | null = null;
+  if (cells) {
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (v === undefined || v === null || v === "") continue;
+      const t = traitsOf(v);
+      if (t.numbered) return null;
+      if (!t.role) continue;
+      found ??= { byCol: new Map(), roles: new Set(), strong: new Set() };
+      found.byCol.set(c, t.role);
+      found.roles.add(t.role);
+      if (!t.answer) found.strong.add(t.role);
+    }
   }
-  return { byCol, roles, strong: strong.size };
+  return found ? { byCol: found.byCol, roles: found.roles, strong: found.strong.size } : { byCol: new Map(), roles: new Set(), strong: 0 };
 }
 
 function hasShape(roles: ReadonlySet<Role>): boolean {
@@ -173,7 +174,7 @@ function isAnswer(v: CellValue | undefined): boolean {
 /** A header under a table, starting another one: three roles named at least, by half its cells at least. */
 function opensAnotherTable(roles: RowRoles, cells: readonly CellValue[]): boolean {
   let filled = 0;
-  for (const v of cells) if (!isBlank(v)) filled++;
+  for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c])) filled++;
   return roles.strong >= 3 && roles.byCol.size * 2 >= filled;
 }
 
@@ -215,7 +216,7 @@ function lastFilled(cells: readonly CellValue[]): number {
 export function sectionTitle(cells: readonly CellValue[] | undefined): string | null {
   if (!cells) return null;
   let filled = 0;
-  for (const v of cells) if (!isBlank(v) && ++filled > 3) return null;
+  for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c]) && ++filled > 3) return null;
   const first = firstFilled(cells);
   if (first < 0 || typeof cells[first] !== "string") return null;
   const text = displayText(cells[first]);
@@ -227,7 +228,10 @@ export function sectionTitle(cells: readonly CellValue[] | undefined): string | 
 /** True when a row starts a signature block (a cell reading `Signature`, `Signed`, `Visa`). */
 export function isSignatureRow(cells: readonly CellValue[] | undefined): boolean {
   if (!cells) return false;
-  for (const v of cells) if (typeof v === "string" && v.length < 40 && SIGNATURE.test(v)) return true;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    if (typeof v === "string" && v.length < 40 && SIGNATURE.test(v)) return true;
+  }
   return false;
 }
 

@@ -189,7 +189,7 @@ export function readResponseRows(
   for (let r = map.headerRow + 1; r < end; r++) {
     if (isBlankRow(sheet, r) || skip.has(r)) continue;
     // Every cell as text once; the role texts below are taken from it
-    const values = (sheet.rows[r] ?? []).map((v) => displayText(v));
+    const values = rowTexts(sheet.rows[r]);
     const numberCell: CellValue = map.roles.number === undefined ? "" : cellAt(sheet, r, map.roles.number);
     const unitText = textAt(values, map.roles.unit);
     const acceptanceCell = map.roles.acceptance === undefined ? "" : cellAt(sheet, r, map.roles.acceptance);
@@ -201,9 +201,10 @@ export function readResponseRows(
       number = normalizeRecommendationNumber(numberCell);
       lastNumber = number;
     }
-    const statuses: StatusCell[] = statusCols.map(
-      (column, i) => new RowStatus(column, readStatus(cellAt(sheet, r, column.col), statusOptions[i]), sheet.name, r),
-    );
+    const statuses: StatusCell[] = [];
+    for (let i = 0; i < statusCols.length; i++) {
+      statuses.push(new RowStatus(statusCols[i], readStatus(cellAt(sheet, r, statusCols[i].col), statusOptions[i]), sheet.name, r));
+    }
     responses.push({
       row: r,
       number,
@@ -225,6 +226,13 @@ export function readResponseRows(
     });
   }
   return responses;
+}
+
+/** Every cell of a row as text (a loop rather than map(): it runs for every cell of the table). */
+function rowTexts(row: readonly CellValue[] | undefined): string[] {
+  const texts: string[] = [];
+  if (row) for (let c = 0; c < row.length; c++) texts.push(displayText(row[c]));
+  return texts;
 }
 
 /** A role's text from a row's texts ("" when the table has no such column or the row stops short). */

@@ -69,7 +69,7 @@ export function isBlankRow(sheet: Sheet, row: number): boolean {
 /** Whether a row's cells (undefined past the sheet's rows) are all blank. */
 export function isBlankCells(cells: readonly CellValue[] | undefined): boolean {
   if (!cells) return true;
-  for (const v of cells) if (!isBlank(v)) return false;
+  for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c])) return false;
   return true;
 }
 
