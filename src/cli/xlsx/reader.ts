@@ -119,7 +119,15 @@ async function scanPart(archive: ZipArchive, part: string, handler: XmlHandler):
   let carry: Buffer | null = null;
   let first = true;
   const found = await archive.stream(part, (chunk) => {
-    let bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+    let bytes = chunk;
+    if (carry) {
+      // The carried bytes and the piece up to its first tag's end, decoded on their own: the piece is not copied
+      // (a piece with no tag at all, inside a long text, is joined to them and cut as any other)
+      const gt = chunk.indexOf(0x3e);
+      if (gt >= 0) scanner.write(Buffer.concat([carry, chunk.subarray(0, gt + 1)]).toString("utf8"));
+      bytes = gt >= 0 ? chunk.subarray(gt + 1) : Buffer.concat([carry, chunk]);
+      carry = null;
+    }
     // a byte-order mark
     if (first && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     first = false;

@@ -201,9 +201,9 @@ export function readResponseRows(
       number = normalizeRecommendationNumber(numberCell);
       lastNumber = number;
     }
-    const statuses: StatusCell[] = [];
+    const statuses: StatusCell[] = new Array(statusCols.length);
     for (let i = 0; i < statusCols.length; i++) {
-      statuses.push(new RowStatus(statusCols[i], readStatus(cellAt(sheet, r, statusCols[i].col), statusOptions[i]), sheet.name, r));
+      statuses[i] = new RowStatus(statusCols[i], readStatus(cellAt(sheet, r, statusCols[i].col), statusOptions[i]), sheet.name, r);
     }
     responses.push({
       row: r,
@@ -230,8 +230,9 @@ export function readResponseRows(
 
 /** Every cell of a row as text (a loop rather than map(): it runs for every cell of the table). */
 function rowTexts(row: readonly CellValue[] | undefined): string[] {
-  const texts: string[] = [];
-  if (row) for (let c = 0; c < row.length; c++) texts.push(displayText(row[c]));
+  if (!row) return [];
+  const texts: string[] = new Array(row.length); // as long as the row, no longer: every row's texts are kept
+  for (let c = 0; c < row.length; c++) texts[c] = displayText(row[c]);
   return texts;
 }
 
