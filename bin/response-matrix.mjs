@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // The installed command: runs the bundled CLI through its launcher (`npm run build:cli` writes dist/cli/, see scripts/build-cli.ts).
-import { run } from "../dist/cli/response-matrix.mjs";
+import { exitWhenWritten, run } from "../dist/cli/response-matrix.mjs";
 
-process.exitCode = await run(process.argv.slice(2));
+exitWhenWritten(await run(process.argv.slice(2)));

@@ -18,3 +18,20 @@ export function isEntryPoint(moduleUrl: string): boolean {
     return false;
   }
 }
+
+/**
+ * Ends the process with `status` as soon as what it wrote to stdout and stderr has gone out. A process left to end
+ * when its event loop runs dry first waits for the engine's background work, such as compiling functions it will
+ * not run again (20 to 30 ms after validating 20,000 answers), which nobody needs any more.
+ */
+export function exitWhenWritten(
+  status: number,
+  streams: readonly Pick<NodeJS.WritableStream & { writableLength: number }, "write" | "writableLength">[] = [process.stdout, process.stderr],
+  exit: (status: number) => void = process.exit,
+): void {
+  const pending = streams.filter((stream) => stream.writableLength > 0);
+  let left = pending.length;
+  if (left === 0) return exit(status);
+  // Written in order: an empty write's callback comes once all before it is out (or the stream failed)
+  for (const stream of pending) stream.write("", () => --left === 0 && exit(status));
+}

@@ -15,7 +15,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 import type { CliIo } from "./args";
-import { isEntryPoint } from "./entry";
+import { exitWhenWritten, isEntryPoint } from "./entry";
+
+export { exitWhenWritten };
 
 /** What the bundle exports (src/cli/main.ts). */
 interface Bundle {
@@ -83,7 +85,5 @@ export async function writeCodeCache(commands: readonly (readonly string[])[]): 
 
 // Run directly (`node dist/cli/response-matrix.mjs validate ...`), not when imported (the bin script, tests, the build)
 if (isEntryPoint(import.meta.url)) {
-  run(process.argv.slice(2)).then((status) => {
-    process.exitCode = status;
-  });
+  run(process.argv.slice(2)).then(exitWhenWritten);
 }

@@ -4,14 +4,12 @@
  * (src/cli/run.ts does the work).
  */
 
-import { isEntryPoint } from "./entry";
+import { exitWhenWritten, isEntryPoint } from "./entry";
 import { run } from "./run";
 
 export { COMMANDS, HELP, run, type CliIo } from "./run";
 
 // not in the worker threads of a batch, which load this same (bundled) module
 if (isEntryPoint(import.meta.url)) {
-  run(process.argv.slice(2)).then((status) => {
-    process.exitCode = status;
-  });
+  run(process.argv.slice(2)).then(exitWhenWritten);
 }
