@@ -19,6 +19,13 @@ export function isEntryPoint(moduleUrl: string): boolean {
   }
 }
 
+/** What exitWhenWritten needs of stdout and stderr. */
+interface Output {
+  /** Characters written but not yet gone out. */
+  readonly writableLength: number;
+  write(chunk: string, callback: () => void): unknown;
+}
+
 /**
  * Ends the process with `status` as soon as what it wrote to stdout and stderr has gone out. A process left to end
  * when its event loop runs dry first waits for the engine's background work, such as compiling functions it will
@@ -26,7 +33,7 @@ export function isEntryPoint(moduleUrl: string): boolean {
  */
 export function exitWhenWritten(
   status: number,
-  streams: readonly Pick<NodeJS.WritableStream & { writableLength: number }, "write" | "writableLength">[] = [process.stdout, process.stderr],
+  streams: readonly Output[] = [process.stdout, process.stderr],
   exit: (status: number) => void = process.exit,
 ): void {
   const pending = streams.filter((stream) => stream.writableLength > 0);
