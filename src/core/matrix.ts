@@ -4,6 +4,7 @@ import type { CellAddress } from "./grid";
 import type { DateReading } from "./dates";
 import type { Role } from "./headers";
 import type { Recommendation, Response, ResponseMatrix, Section0Matrix, StatusCell } from "./model";
+import { memoizeText } from "./text";
 import type { Status } from "./vocabulary";
 
 /** Recommendations by number (the first one of each number). */
@@ -125,8 +126,13 @@ const PLACEHOLDERS = new Set([
 /** Longer than any placeholder word, with single inner spaces only: text that says something (most cells, so checked first). */
 const WORDY = /^[^\s\-–—.?]\S*(?: \S+)*$/;
 
-/** True when the cell text is a placeholder that says nothing: `-`, `N/A`, `TBD`. */
-export function isPlaceholder(text: string): boolean {
+/**
+ * True when the cell text is a placeholder that says nothing: `-`, `N/A`, `TBD`. Remembered by text: several rules
+ * ask it of every row, and a column repeats few texts.
+ */
+export const isPlaceholder: (text: string) => boolean = memoizeText(placeholder);
+
+function placeholder(text: string): boolean {
   if (text.length > 24 && WORDY.test(text)) return false;
   const t = text.trim().toLowerCase().replace(/\s+/g, " ");
   return t === "" || /^[-–—.?]+$/.test(t) || PLACEHOLDERS.has(t);

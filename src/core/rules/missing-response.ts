@@ -16,21 +16,25 @@ export const missingResponse: Rule = {
     description: "A unit the recommendation is addressed to has not answered it",
   },
   check(matrix, report) {
-    // By number, then unit: no key string built per row and per addressed unit
-    const rowsOf = new Map<string, Map<string, Response[]>>();
+    // By number, then unit: each unit's first row, and whether any of its rows answers (no key text, no list per pair)
+    const firstOf = new Map<string, Map<string, Response>>();
+    const answeredOf = new Map<string, Set<string>>();
     eachResponse(matrix, (r) => {
       if (r.number === null || r.unit === null) return;
-      let ofNumber = rowsOf.get(r.number);
-      if (!ofNumber) rowsOf.set(r.number, (ofNumber = new Map()));
-      const list = ofNumber.get(r.unit);
-      if (list) list.push(r);
-      else ofNumber.set(r.unit, [r]);
+      let first = firstOf.get(r.number);
+      if (!first) firstOf.set(r.number, (first = new Map()));
+      if (!first.has(r.unit)) first.set(r.unit, r);
+      // A unit with several rows has answered when any of them answers; duplicate-response covers the rest.
+      if (r.acceptance.kind === "blank" || isNotApplicable(r)) return;
+      let answered = answeredOf.get(r.number);
+      if (!answered) answeredOf.set(r.number, (answered = new Set()));
+      answered.add(r.unit);
     });
     for (const rec of recommendationByNumber(matrix).values()) {
       const label = recLabel(rec.number);
       for (const unit of rec.addressedTo) {
-        const rows = rowsOf.get(rec.number)?.get(unit) ?? [];
-        if (rows.length === 0) {
+        const first = firstOf.get(rec.number)?.get(unit);
+        if (!first) {
           report({
             at: rec.at,
             recommendation: rec.number,
@@ -39,9 +43,7 @@ export const missingResponse: Rule = {
           });
           continue;
         }
-        // A unit with several rows has answered when any of them answers; duplicate-response covers the rest.
-        if (!rows.every((r) => r.acceptance.kind === "blank" || isNotApplicable(r))) continue;
-        const first = rows[0];
+        if (answeredOf.get(rec.number)?.has(unit)) continue;
         if (!first.cells.acceptance) continue;
         const said = first.acceptance.kind === "blank" ? "no acceptance is given" : `the acceptance reads "${acceptanceText(first)}" although the recommendation is addressed to ${unit}`;
         report({

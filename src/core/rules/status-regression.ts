@@ -29,7 +29,9 @@ export const statusRegression: Rule = {
   },
   check(matrix, report) {
     eachResponse(matrix, (r) => {
-      let prev: { step: Step; cell: StatusCell } | null = null;
+      // The step before and its cell (two variables, not an object per status)
+      let prevStep: Step | null = null;
+      let prevCell: StatusCell | null = null;
       for (const cell of r.statuses) {
         const reading = cell.reading;
         // Blank and unknown cells say nothing about progress (unknown-status reports the latter).
@@ -37,17 +39,18 @@ export const statusRegression: Rule = {
         if (reading.kind === "blank" || reading.kind === "unknown") continue;
         if (reading.kind === "known" && reading.value === "Not implemented") continue;
         const step: Step = reading.kind === "open" ? "open" : reading.value;
-        if (prev && isStepBack(prev.step, step)) {
+        if (prevStep !== null && prevCell !== null && isStepBack(prevStep, step)) {
           report({
             at: cell.at,
             recommendation: r.number,
             unit: unitLabel(r),
             message:
-              `${recLabel(r.number)}, ${unitLabel(r)}: the status goes back from ${label(prev.step)} ("${prev.cell.column.header}") ` +
+              `${recLabel(r.number)}, ${unitLabel(r)}: the status goes back from ${label(prevStep)} ("${prevCell.column.header}") ` +
               `to ${label(step)} ("${cell.column.header}"). Correct the later status, or explain in the comments why the work went back.`,
           });
         }
-        prev = { step, cell };
+        prevStep = step;
+        prevCell = cell;
       }
     });
   },

@@ -31,7 +31,8 @@ export const updateDue: Rule = {
       const responseDate = r.responseDate.kind === "date" ? r.responseDate.serial : matrix.responseDate;
       if (responseDate === null) return;
       // A row with no status at all is missing-status's, at its first status cell
-      const noStatus = r.statuses.every((s) => s.reading.kind === "blank");
+      let noStatus = true;
+      for (let i = 0; i < r.statuses.length && noStatus; i++) noStatus = r.statuses[i].reading.kind === "blank";
       for (let i = 0; i < r.statuses.length; i++) {
         const cell = r.statuses[i];
         // Once an action is closed (Implemented or Not implemented) no further update is asked for
