@@ -128,12 +128,24 @@ export function statusRank(s: Status): number {
 }
 
 /** The nearest known word, when it is close enough to be a likely typo. */
+/** An index's words and their canonical forms as a list, made once: every unknown text is compared with each. */
+const indexWords = new WeakMap<Map<string, string>, readonly (readonly [string, string])[]>();
+
+function wordsOf<T extends string>(idx: Map<string, T>): readonly (readonly [string, T])[] {
+  let words = indexWords.get(idx);
+  if (!words) indexWords.set(idx, (words = [...idx]));
+  return words as readonly (readonly [string, T])[];
+}
+
 function nearest<T extends string>(key: string, idx: Map<string, T>): T | null {
   if (key.length < 3) return null;
   let best: T | null = null;
   let bestD = Infinity;
   const max = Math.max(1, Math.floor(key.length / 3));
-  for (const [word, canonical] of idx) {
+  const words = wordsOf(idx);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i][0];
+    const canonical = words[i][1];
     if (word.length < 3) continue;
     const d = editDistance(key, word, max);
     if (d < bestD) {

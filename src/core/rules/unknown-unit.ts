@@ -16,6 +16,7 @@ export const unknownUnit: Rule = {
   },
   check(matrix, report) {
     const suggestions = new Map<string, string | null>();
+    const spellings = new UnitSpellings(matrix.units);
     eachResponse(matrix, (r) => {
       if (r.unit !== null || !r.cells.unit) return;
       if (!r.unitText) {
@@ -31,7 +32,7 @@ export const unknownUnit: Rule = {
       // The same misspelling often fills a whole column: look each one up once.
       let suggestion = suggestions.get(r.unitText);
       if (suggestion === undefined) {
-        suggestion = nearestUnit(r.unitText, matrix.units, false);
+        suggestion = spellings.nearest(r.unitText, false);
         suggestions.set(r.unitText, suggestion);
       }
       report({
@@ -49,7 +50,7 @@ export const unknownUnit: Rule = {
     for (const rec of matrix.recommendations) {
       if (!rec.addressedAt) continue;
       for (const name of rec.addressedUnknown) {
-        const suggestion = nearestUnit(name, matrix.units, true);
+        const suggestion = spellings.nearest(name, true);
         report({
           at: rec.addressedAt,
           recommendation: rec.number,
@@ -66,40 +67,67 @@ export const unknownUnit: Rule = {
 };
 
 /**
- * The unit code (or, with `divisions`, division name) closest to a misspelt name, when it is a likely typo:
- * within a third of the name's length, or two swapped neighbouring letters (`GPC` for `GCP`). Null when none or a tie.
+ * The units' spellings (code, name, aliases; and divisions) as comparison keys, worked out once for all the
+ * misspellings a workbook has, each with the answer it suggests.
  */
-function nearestUnit(text: string, units: readonly Unit[], divisions: boolean): string | null {
-  const key = normalizeKey(text);
-  if (key.length < 2) return null;
-  const max = Math.max(1, Math.floor(key.length / 3));
-  let best: string | null = null;
-  let bestD = max + 1;
-  let tie = false;
-  const consider = (spelling: string, answer: string) => {
-    const k = normalizeKey(spelling);
-    if (!k) return;
-    // Lengths further apart than `max` are further apart than `max` edits (and no swap): skip the work
-    if (Math.abs(k.length - key.length) > max) return;
-    const d = isSwap(key, k) ? 1 : editDistance(key, k, max);
-    if (d > max) return;
-    if (d < bestD) {
-      bestD = d;
-      best = answer;
-      tie = false;
-    } else if (d === bestD && answer !== best) tie = true;
-  };
-  for (const u of units) {
-    for (const s of [u.code, u.name, ...u.aliases]) consider(s, u.code);
-    if (divisions && u.division !== u.code) consider(u.division, u.division);
+class UnitSpellings {
+  private readonly keys: string[] = [];
+  private readonly answers: string[] = [];
+  /** Where the keys of divisions start: they are looked at only for `Addressed to`. */
+  private readonly divisionsFrom: number;
+
+  constructor(units: readonly Unit[]) {
+    const add = (spelling: string, answer: string) => {
+      const k = normalizeKey(spelling);
+      if (!k) return;
+      this.keys.push(k);
+      this.answers.push(answer);
+    };
+    for (const u of units) {
+      add(u.code, u.code);
+      add(u.name, u.code);
+      for (const alias of u.aliases) add(alias, u.code);
+    }
+    this.divisionsFrom = this.keys.length;
+    for (const u of units) if (u.division !== u.code) add(u.division, u.division);
   }
-  return tie ? null : best;
+
+  /**
+   * The unit code (or, with `divisions`, division name) closest to a misspelt name, when it is a likely typo:
+   * within a third of the name's length, or two swapped neighbouring letters (`GPC` for `GCP`). Null when none or a tie.
+   */
+  nearest(text: string, divisions: boolean): string | null {
+    const key = normalizeKey(text);
+    if (key.length < 2) return null;
+    const max = Math.max(1, Math.floor(key.length / 3));
+    let best: string | null = null;
+    let bestD = max + 1;
+    let tie = false;
+    const end = divisions ? this.keys.length : this.divisionsFrom;
+    for (let i = 0; i < end; i++) {
+      const k = this.keys[i];
+      // Lengths further apart than `max` are further apart than `max` edits (and no swap): skip the work
+      if (Math.abs(k.length - key.length) > max) continue;
+      const d = isSwap(key, k) ? 1 : editDistance(key, k, max);
+      if (d > max) continue;
+      const answer = this.answers[i];
+      if (d < bestD) {
+        bestD = d;
+        best = answer;
+        tie = false;
+      } else if (d === bestD && answer !== best) tie = true;
+    }
+    return tie ? null : best;
+  }
 }
 
 /** True when b is a with two neighbouring characters swapped. */
 function isSwap(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
-  const diff: number[] = [];
-  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
-  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // the first difference and the next character, crossed; the rest alike
+  if (i + 1 >= a.length || a.charCodeAt(i) !== b.charCodeAt(i + 1) || a.charCodeAt(i + 1) !== b.charCodeAt(i)) return false;
+  for (let k = i + 2; k < a.length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+  return a.charCodeAt(i) !== a.charCodeAt(i + 1);
 }
