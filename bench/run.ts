@@ -298,8 +298,9 @@ function taskPaneScripts(dist: string): string[] | null {
   const html = join(dist, "taskpane.html");
   if (!existsSync(html)) return null;
   const srcs = [...readFileSync(html, "utf8").matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((s) => !s.includes("://"));
-  // A development build (unhashed names) says nothing about the production bundle
-  if (srcs.length === 0 || !srcs.every((s) => /\.[0-9a-f]{8}\.js$/.test(s))) return null;
+  // A development build (the bundle's name without its content hash) says nothing about the production bundle.
+  // Scripts copied as they are (old-browser.js, the ES5 line for old webviews) have no hash in either, and count too.
+  if (!srcs.some((s) => /\.[0-9a-f]{8}\.js$/.test(s))) return null;
   const files = srcs.map((s) => join(dist, s));
   return files.every(existsSync) ? files : null;
 }
