@@ -51,7 +51,7 @@ function longCellText(texts: CellTexts, at: CellAddress): string | undefined {
     const responses = texts.matrix.responses;
     for (let i = 0; i < responses.length; i++) {
       const r = responses[i];
-      if (r.values.findIndex(isLong) >= 0 && r.cells.acceptance?.sheet === at.sheet) texts.responseAtRow.set(r.row, r);
+      if (r.values.some(isLong) && r.cells.acceptance?.sheet === at.sheet) texts.responseAtRow.set(r.row, r);
     }
   }
   return texts.responseAtRow.get(at.row)?.values[at.col];

@@ -50,6 +50,8 @@ function index<T extends string>(words: Record<T, string[]>): Map<string, T> {
 
 const ACCEPTANCE_INDEX = index(ACCEPTANCE_WORDS);
 const STATUS_INDEX = index(STATUS_WORDS);
+const ACCEPTANCE_LIST = [...ACCEPTANCE_INDEX];
+const STATUS_LIST = [...STATUS_INDEX];
 
 /** What a cell of the acceptance column says. */
 export type AcceptanceReading =
@@ -81,7 +83,7 @@ function readAcceptanceUncached(v: CellValue): AcceptanceReading {
   const key = normalizeKey(text);
   const hit = ACCEPTANCE_INDEX.get(key);
   if (hit) return { kind: "known", value: hit };
-  return { kind: "unknown", text, suggestion: nearest(key, ACCEPTANCE_INDEX) };
+  return { kind: "unknown", text, suggestion: nearest(key, ACCEPTANCE_LIST) };
 }
 
 /** Normalises an acceptance word to its canonical form, or null when it is not in the vocabulary. */
@@ -113,7 +115,7 @@ function readStatusUncached(v: CellValue, openClosed: boolean): StatusReading {
   if (openClosed && key === "o") return { kind: "open" };
   const hit = STATUS_INDEX.get(key);
   if (hit) return { kind: "known", value: hit };
-  return { kind: "unknown", text, suggestion: nearest(key, STATUS_INDEX) };
+  return { kind: "unknown", text, suggestion: nearest(key, STATUS_LIST) };
 }
 
 /** Normalises a status word to its canonical form, or null. */
@@ -127,22 +129,15 @@ export function statusRank(s: Status): number {
   return STATUSES.indexOf(s);
 }
 
-/** The nearest known word, when it is close enough to be a likely typo. */
-/** An index's words and their canonical forms as a list, made once: every unknown text is compared with each. */
-const indexWords = new WeakMap<Map<string, string>, readonly (readonly [string, string])[]>();
-
-function wordsOf<T extends string>(idx: Map<string, T>): readonly (readonly [string, T])[] {
-  let words = indexWords.get(idx);
-  if (!words) indexWords.set(idx, (words = [...idx]));
-  return words as readonly (readonly [string, T])[];
-}
-
-function nearest<T extends string>(key: string, idx: Map<string, T>): T | null {
+/**
+ * The nearest known word, when it is close enough to be a likely typo. `words` is an index's entries as a list
+ * (ACCEPTANCE_LIST, STATUS_LIST), made once: every unknown text is compared with each.
+ */
+function nearest<T extends string>(key: string, words: readonly (readonly [string, T])[]): T | null {
   if (key.length < 3) return null;
   let best: T | null = null;
   let bestD = Infinity;
   const max = Math.max(1, Math.floor(key.length / 3));
-  const words = wordsOf(idx);
   for (let i = 0; i < words.length; i++) {
     const word = words[i][0];
     const canonical = words[i][1];

@@ -321,14 +321,8 @@ class SheetGrid implements XmlHandler {
         this.skip = !inside;
         this.hasValue = false;
         if (this.skip) return;
-        if (this.row > this.lastCellRow) this.lastCellRow = this.row;
-        this.type = a.get("t") ?? "n";
         const style = a.get("s");
-        this.style = style === undefined ? 0 : Number(style);
-        this.buffer = "";
-        this.hasValue = false;
-        this.inInline = false;
-        this.phonetic = 0;
+        this.startCell(a.get("t") ?? "n", style === undefined ? 0 : Number(style));
         return;
       }
       case "v":
@@ -428,13 +422,22 @@ class SheetGrid implements XmlHandler {
     this.col = this.at.col;
     this.row = this.at.row;
     this.skip = false;
-    if (this.row > this.lastCellRow) this.lastCellRow = this.row;
-    this.type = type;
-    this.style = style;
+    this.startCell(type, style);
     if (empty) return k + 2;
     const after = this.valueElement(s, k + 1);
     if (after >= 0) return after;
     return s.startsWith("</c>", k + 1) ? k + 5 : -1; // `<c r="A1"></c>` has no value
+  }
+
+  /** A cell inside the sheet starts at (this.row, this.col), of that type and style, with no value read yet. */
+  private startCell(type: string, style: number): void {
+    if (this.row > this.lastCellRow) this.lastCellRow = this.row;
+    this.type = type;
+    this.style = style;
+    this.buffer = "";
+    this.hasValue = false;
+    this.inInline = false;
+    this.phonetic = 0;
   }
 
   /** `<v>123</v></c>` at `from` (a number, or a shared string's index): the value put, the index after it; else -1. */
